@@ -54,3 +54,21 @@ extension Diagnostic: Comparable {
             < (rhs.file, rhs.position.line, rhs.position.column, rhs.ruleID, rhs.message)
     }
 }
+
+/// An error a user can act on: one line saying what is wrong and, optionally, what to do.
+/// Library modules throw these (or `Diagnostic`s); the command line prints them and exits 2.
+public protocol UserFacingError: Error {
+    var message: String { get }
+    var hint: String? { get }
+}
+
+/// A plain `UserFacingError` for problems that have no richer type.
+public struct UsageError: UserFacingError, Equatable {
+    public var message: String
+    public var hint: String?
+
+    public init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+}
