@@ -21,7 +21,7 @@ let package = Package(
         ),
         .target(name: "GitKit", dependencies: ["CLibgit2"]),
         .target(name: "WorkflowModel", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Report", dependencies: ["WorkflowModel"]),
+        .target(name: "Report", dependencies: ["WorkflowModel", "GitKit"]),
         .target(
             name: "Stacks",
             dependencies: [

@@ -12,9 +12,11 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
 
     init(_ oid: git_oid) {
         var copy = oid
-        var buffer = [CChar](repeating: 0, count: 41)
-        git_oid_tostr(&buffer, 41, &copy)
-        self.hex = String(cString: buffer)
+        var buffer = [UInt8](repeating: 0, count: 40)
+        buffer.withUnsafeMutableBufferPointer { raw in
+            raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: 40) { _ = git_oid_fmt($0, &copy) }
+        }
+        self.hex = String(decoding: buffer, as: UTF8.self)
     }
 
     init(_ pointer: UnsafePointer<git_oid>) { self.init(pointer.pointee) }

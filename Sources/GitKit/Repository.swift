@@ -108,6 +108,7 @@ public final class Repository {
         try withCommit(id) { Commit(pointer: $0) }
     }
 
+    @discardableResult
     func withCommit<T>(_ id: ObjectID, _ body: (OpaquePointer) throws -> T) throws -> T {
         var oid = id.oid
         var handle: OpaquePointer?

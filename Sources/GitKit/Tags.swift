@@ -47,7 +47,8 @@ extension Repository {
             options.describe_strategy = GIT_DESCRIBE_TAGS.rawValue
             var result: OpaquePointer?
             let code = git_describe_commit(&result, commit, &options)
-            if code == GIT_ENOTFOUND.rawValue { return nil }
+            // libgit2 reports "no tag reachable" as a describe-class error, whatever the code.
+            if code < 0, let last = git_error_last(), last.pointee.klass == Int32(GIT_ERROR_DESCRIBE.rawValue) { return nil }
             try check(code, "cannot describe \(id.short)")
             defer { git_describe_result_free(result) }
             var format = git_describe_format_options()

@@ -33,7 +33,7 @@ extension Repository {
                                     expectedTip: ObjectID, author: String? = nil) throws -> ObjectID {
         let refName = "refs/heads/\(branch)"
         var blob = git_oid()
-        try content.withUnsafeBytes { bytes in
+        _ = try content.withUnsafeBytes { bytes in
             try check(git_blob_create_from_buffer(&blob, pointer, bytes.baseAddress, bytes.count), "cannot store \(path)")
         }
         let newCommit: ObjectID = try withCommit(expectedTip) { parent in

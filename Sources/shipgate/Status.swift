@@ -1,10 +1,29 @@
 import ArgumentParser
 import GitKit
+import Report
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show git state.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show the repository's git state: branch, upstream, dirty paths, nearest tag, shallow flag.",
+        discussion: """
+        Examples:
+          shipgate status
+          shipgate status --base origin/main --format json
+        """
+    )
+
+    @Option(help: "Also list the paths changed since the merge-base of this revision and HEAD.")
+    var base: String?
+
+    @Option(help: "Output format: human or json.")
+    var format: StatusFormat = .human
+
+    enum StatusFormat: String, ExpressibleByArgument, CaseIterable { case human, json }
+
     func run() throws {
-        let repo = try Repository.discover()
-        print(try repo.head())
+        try runReporting {
+            let report = try WorkingCopyReport.gather(from: try Repository.discover(), base: base)
+            print(format == .json ? StatusRenderer.json(report) : StatusRenderer.human(report, terminal: .detect()))
+        }
     }
 }
