@@ -37,9 +37,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
         .testTarget(name: "StacksTests", dependencies: ["Stacks"]),
-        .testTarget(name: "ShipgateCLITests", dependencies: ["GitKit"]),
+        .testTarget(name: "ShipgateCLITests", dependencies: ["TestSupport", "shipgate"]),
     ]
 )

@@ -1,10 +1,31 @@
 import ArgumentParser
+import Foundation
 
 @main
-struct Shipgate: ParsableCommand {
+struct Shipgate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shipgate",
         abstract: "CI/CD for multi-stack repositories: lint workflows, inspect git, run suites, gate promotions.",
+        discussion: "Exit codes: 0 ok, 1 findings / gate failed / suite failed, 2 usage or configuration error, 3 internal error.",
         subcommands: [Status.self]
     )
+
+    /// Parses and runs the command; usage errors exit 2 (not argument-parser's 64), as documented.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
