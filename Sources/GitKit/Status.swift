@@ -1,4 +1,5 @@
 import CLibgit2
+import Foundation
 
 /// One path's state in the index and the work tree, as `git status` reports it.
 public struct StatusEntry: Equatable, Sendable {
@@ -31,7 +32,21 @@ public struct StatusSummary: Equatable, Sendable {
 extension Repository {
     /// The work tree's status, honouring `.gitignore` (ignored files are left out), with untracked
     /// directories listed file by file and staged renames detected.
+    ///
+    /// A fast scan (parallel `lstat` against the index, a walk for unknown names) finds the few
+    /// paths that may have changed; libgit2 then decides their exact state. Large or unusual
+    /// cases fall back to libgit2's full status, so the answer is always libgit2's.
     public func status() throws -> StatusSummary {
+        guard workTree != nil else { return StatusSummary(entries: []) }
+        if let candidates = try statusCandidates() {
+            if candidates.isEmpty { return StatusSummary(entries: []) }
+            return try exhaustiveStatus(limitedTo: candidates)
+        }
+        return try exhaustiveStatus()
+    }
+
+    /// libgit2's full status, optionally restricted to exact paths.
+    public func exhaustiveStatus(limitedTo paths: [String]? = nil) throws -> StatusSummary {
         guard workTree != nil else { return StatusSummary(entries: []) }
         var options = git_status_options()
         try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "cannot set up status")
@@ -41,7 +56,18 @@ extension Repository {
             | GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX.rawValue
             | GIT_STATUS_OPT_SORT_CASE_SENSITIVELY.rawValue
         var list: OpaquePointer?
-        try check(git_status_list_new(&list, pointer, &options), "cannot read the work tree status")
+        if let paths {
+            options.flags |= GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH.rawValue
+            var cStrings = paths.map { strdup($0) }
+            defer { cStrings.forEach { free($0) } }
+            let code = cStrings.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                options.pathspec = git_strarray(strings: buffer.baseAddress, count: buffer.count)
+                return git_status_list_new(&list, pointer, &options)
+            }
+            try check(code, "cannot read the work tree status")
+        } else {
+            try check(git_status_list_new(&list, pointer, &options), "cannot read the work tree status")
+        }
         defer { git_status_list_free(list) }
         var entries: [StatusEntry] = []
         let count = git_status_list_entrycount(list)
