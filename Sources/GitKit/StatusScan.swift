@@ -186,26 +186,9 @@ private final class UntrackedWalk {
     }
 
     /// `directory` is relative with a trailing slash (empty for the root); `range` holds the index
-    /// entries under it.
-    private func walk(directory: [UInt8], range: Range<Int>) -> Bool {
-        // Children the index knows, each with the sub-range of entries below it (if a folder).
-        var known: [[UInt8]: Range<Int>] = [:]
-        var position = range.lowerBound
-        while position < range.upperBound {
-            let path = paths[position]
-            let rest = path[directory.count...]
-            if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
-                let name = Array(path[directory.count..<slash])
-                let childPrefix = Array(path[...slash])
-                var end = position + 1
-                while end < range.upperBound, paths[end].starts(with: childPrefix) { end += 1 }
-                known[name] = position..<end
-                position = end
-            } else {
-                known[Array(rest)] = position..<position
-                position += 1
-            }
-        }
+    /// entries under it, nil for a folder the index does not know (all of it is untracked).
+    private func walk(directory: [UInt8], range: Range<Int>?) -> Bool {
+        let known = range.map { knownChildren(of: directory, in: $0) } ?? [:]
         let absolute = root + "/" + String(decoding: directory, as: UTF8.self)
         guard let handle = opendir(absolute) else { return true }
         defer { closedir(handle) }
@@ -214,8 +197,12 @@ private final class UntrackedWalk {
                 Array(raw.prefix(while: { $0 != 0 }))
             }
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
-            if name == Array(".git".utf8) { continue }
             let isDirectory = entryIsDirectory(entry.pointee, parent: absolute, name: name)
+            if isDirectory, name == Array(".git".utf8) {
+                // A repository nested in an untracked folder shows as that folder, like git does.
+                if range == nil { return record(String(decoding: directory, as: UTF8.self)) }
+                continue
+            }
             if let subrange = known[name] {
                 if isDirectory, !subrange.isEmpty {
                     guard walk(directory: directory + name + [UInt8(ascii: "/")], range: subrange) else { return false }
@@ -225,7 +212,7 @@ private final class UntrackedWalk {
             let relative = String(decoding: directory + name, as: UTF8.self)
             if isDirectory {
                 if isIgnored(relative + "/") { continue }
-                guard collectUntracked(directory: directory + name + [UInt8(ascii: "/")]) else { return false }
+                guard walk(directory: directory + name + [UInt8(ascii: "/")], range: nil) else { return false }
             } else if !isIgnored(relative) {
                 guard record(relative) else { return false }
             }
@@ -233,26 +220,26 @@ private final class UntrackedWalk {
         return true
     }
 
-    /// Every file under an untracked folder that is not ignored.
-    private func collectUntracked(directory: [UInt8]) -> Bool {
-        let absolute = root + "/" + String(decoding: directory, as: UTF8.self)
-        guard let handle = opendir(absolute) else { return true }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix(while: { $0 != 0 }))
-            }
-            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
-            let relative = String(decoding: directory + name, as: UTF8.self)
-            if entryIsDirectory(entry.pointee, parent: absolute, name: name) {
-                if name == Array(".git".utf8) { return record(String(decoding: directory, as: UTF8.self)) }
-                if isIgnored(relative + "/") { continue }
-                guard collectUntracked(directory: directory + name + [UInt8(ascii: "/")]) else { return false }
-            } else if !isIgnored(relative) {
-                guard record(relative) else { return false }
+    /// The names directly under `directory` that the index knows, each with the sub-range of
+    /// entries below it (empty for a file).
+    private func knownChildren(of directory: [UInt8], in range: Range<Int>) -> [[UInt8]: Range<Int>] {
+        var known: [[UInt8]: Range<Int>] = [:]
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let path = paths[position]
+            let rest = path[directory.count...]
+            if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
+                let childPrefix = Array(path[...slash])
+                var end = position + 1
+                while end < range.upperBound, paths[end].starts(with: childPrefix) { end += 1 }
+                known[Array(path[directory.count..<slash])] = position..<end
+                position = end
+            } else {
+                known[Array(rest)] = position..<position
+                position += 1
             }
         }
-        return true
+        return known
     }
 
     private func record(_ path: String) -> Bool {

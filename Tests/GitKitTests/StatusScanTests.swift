@@ -32,6 +32,8 @@ import Testing
         try repo.git(["rm", "-q", "--cached", "a/x.txt"])
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.path + "/exec.sh")
         try FileManager.default.createDirectory(atPath: repo.path + "/empty/dir", withIntermediateDirectories: true)
+        try runProcess("/usr/bin/git", ["init", "-q", repo.path + "/vendor/nested"], in: repo.path)
+        try repo.write("vendor/nested/inner.txt", "inside a nested repository")
         try assertSameAsExhaustive(repo)
 
         let status = try Repository.open(at: repo.path).status()
