@@ -30,10 +30,11 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
+        .target(name: "Promotion", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Report"]),
         .executableTarget(
             name: "shipgate",
             dependencies: [
-                "GitKit", "WorkflowModel", "Report", "Stacks",
+                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,5 +42,6 @@ let package = Package(
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
         .testTarget(name: "StacksTests", dependencies: ["Stacks"]),
         .testTarget(name: "ShipgateCLITests", dependencies: ["GitKit"]),
+        .testTarget(name: "PromotionTests", dependencies: ["Promotion", "GitKit", "Stacks", "WorkflowModel"]),
     ]
 )
