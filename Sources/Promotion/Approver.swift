@@ -52,7 +52,7 @@ public struct Approver {
             }
             return build
         }
-        guard let tip = try BranchRef.tip(of: target.branchPolicy.branch, in: repository) else {
+        guard let tip = try BranchRef.latestBuild(of: target.branchPolicy.branch, in: repository) else {
             throw UsageError("branch \(target.branchPolicy.branch) does not exist", hint: "pass --build REV")
         }
         return tip

@@ -37,7 +37,7 @@ public struct Holds {
         guard try workspace.reparse(text, target).hold == newHold else {
             throw UsageError("internal: the rewritten \(target.path) does not read back as written; nothing was written")
         }
-        let message = "Hold \(name): \(reason.split(separator: "\n").first ?? "")\n\nShipgate-Hold: \(name)\n"
+        let message = "Hold \(name): \(reason.split(separator: "\n").first ?? "")\n\n\(PromotionHistory.holdTrailer): \(name)\n"
         return .held(commit: try workspace.commit(target, text: text, message: message, author: actor))
     }
 
@@ -49,7 +49,7 @@ public struct Holds {
         guard try workspace.reparse(text, target).hold == nil else {
             throw UsageError("internal: the hold block of \(target.path) could not be removed; nothing was written")
         }
-        return .released(commit: try workspace.commit(target, text: text, message: "Release \(name)\n\nShipgate-Release: \(name)\n", author: actor))
+        return .released(commit: try workspace.commit(target, text: text, message: "Release \(name)\n\n\(PromotionHistory.releaseTrailer): \(name)\n", author: actor))
     }
 
     /// Clears the bad mark of `build` (a `bad-cleared` line in its note), so gates accept it again.

@@ -104,12 +104,20 @@ public struct Promoter {
         }
         let message = PromotionHistory.message(from: outcome.from, to: target.name, build: build, stacks: request.stacks,
                                                rollbackFrom: request.rollback ? previous.first : nil)
+        Promoter.testDelay()
         outcome.commit = try workspace.commit(target, text: text, message: message, author: request.actor)
         outcome.status = .promoted
         if request.rollback {
             try markBad(previous, env: target.name, rolledBackTo: build, actor: request.actor, now: request.now)
         }
         return outcome
+    }
+
+    /// Test hook: `SHIPGATE_TEST_DELAY_BEFORE_WRITE=<milliseconds>` widens the window between reading
+    /// the branch and moving it, so tests can race two promotions deterministically.
+    static func testDelay() {
+        guard let text = ProcessInfo.processInfo.environment["SHIPGATE_TEST_DELAY_BEFORE_WRITE"], let ms = UInt32(text) else { return }
+        usleep(ms * 1000)
     }
 
     /// The requested stacks checked against the project, or every stack of the project.
@@ -137,7 +145,7 @@ public struct Promoter {
             return earlier.build
         }
         guard let source else {
-            guard let tip = try BranchRef.tip(of: target.branchPolicy.branch, in: repository) else {
+            guard let tip = try BranchRef.latestBuild(of: target.branchPolicy.branch, in: repository) else {
                 throw UsageError("branch \(target.branchPolicy.branch) does not exist", hint: "fetch it, or pass --build REV")
             }
             return tip

@@ -23,6 +23,10 @@ public enum PromotionHistory {
     static let buildTrailer = "Shipgate-Build"
     static let stacksTrailer = "Shipgate-Stacks"
     static let rollbackTrailer = "Shipgate-Rollback-From"
+    static let holdTrailer = "Shipgate-Hold"
+    static let releaseTrailer = "Shipgate-Release"
+    /// Trailers that mark a commit as one of shipgate's records rather than a build.
+    static let recordTrailers = [promoteTrailer, holdTrailer, releaseTrailer]
 
     /// Every promotion in the history of `tip`, newest first; only those into `environment` when given.
     public static func entries(from tip: ObjectID, in repository: Repository, environment: String? = nil) throws -> [PromotionEntry] {

@@ -34,6 +34,14 @@ enum BranchRef {
     static func tip(of branch: String, in repository: Repository) throws -> ObjectID? {
         try repository.referenceTarget("refs/heads/\(branch)") ?? repository.referenceTarget("refs/remotes/origin/\(branch)")
     }
+
+    /// The newest commit of `branch` that is not one of shipgate's own record commits (promotions,
+    /// holds, releases change only a manifest, not the build): what the root environment takes.
+    static func latestBuild(of branch: String, in repository: Repository) throws -> ObjectID? {
+        guard let tip = try tip(of: branch, in: repository) else { return nil }
+        let recent = try repository.log(from: tip, limit: 1000)
+        return recent.first { commit in !PromotionHistory.recordTrailers.contains { commit.trailer($0) != nil } }?.id ?? tip
+    }
 }
 
 /// Ancestry questions a shallow clone cannot answer become errors that say what to fetch.
