@@ -51,7 +51,7 @@ public struct FreezeWindow: Sendable, Equatable {
         }
         let zone = try timeZone(reader)
         let reason = try reader.string("reason")
-        let zoneName = zone.identifier
+        let zoneName = try reader.string("tz") ?? "UTC"
         if let weekly = try reader.string("weekly") {
             if reader.node["from"] != nil || reader.node["to"] != nil {
                 throw reader.error("a freeze window is either weekly or from/to dates, not both: split it into two windows", at: reader.node)
