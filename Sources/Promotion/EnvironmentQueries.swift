@@ -58,7 +58,8 @@ public struct EnvironmentQueries {
         public var b: String
         public var buildA: ObjectID
         public var buildB: ObjectID
-        /// Commits in A's build and not in B's (what promoting A into B would ship), newest first.
+        /// Commits in A's build and not in B's (what promoting A into B would ship), newest first,
+        /// without shipgate's own record commits.
         public var onlyInA: [Commit]
         /// Commits in B's build and not in A's.
         public var onlyInB: [Commit]
@@ -82,8 +83,15 @@ public struct EnvironmentQueries {
             return buildA == buildB ? nil : (stack, buildA, buildB)
         }
         return Difference(a: a.name, b: b.name, buildA: deployedA.build, buildB: deployedB.build,
-                          onlyInA: try repository.log(from: deployedA.build, hiding: [deployedB.build]),
-                          onlyInB: try repository.log(from: deployedB.build, hiding: [deployedA.build]), stacks: stacks)
+                          onlyInA: try changes(from: deployedA.build, hiding: deployedB.build),
+                          onlyInB: try changes(from: deployedB.build, hiding: deployedA.build), stacks: stacks)
+    }
+
+    /// Commits of `build` not in `other`, leaving out shipgate's own record commits.
+    private func changes(from build: ObjectID, hiding other: ObjectID) throws -> [Commit] {
+        try repository.log(from: build, hiding: [other]).filter { commit in
+            !PromotionHistory.recordTrailers.contains { commit.trailer($0) != nil }
+        }
     }
 
     /// Every promotion into `name`, newest first.
