@@ -89,9 +89,7 @@ public struct EnvironmentQueries {
 
     /// Commits of `build` not in `other`, leaving out shipgate's own record commits.
     private func changes(from build: ObjectID, hiding other: ObjectID) throws -> [Commit] {
-        try repository.log(from: build, hiding: [other]).filter { commit in
-            !PromotionHistory.recordTrailers.contains { commit.trailer($0) != nil }
-        }
+        try repository.log(from: build, hiding: [other]).filter { !PromotionHistory.isRecord($0) }
     }
 
     /// Every promotion into `name`, newest first.

@@ -28,6 +28,11 @@ public enum PromotionHistory {
     /// Trailers that mark a commit as one of shipgate's records rather than a build.
     static let recordTrailers = [promoteTrailer, holdTrailer, releaseTrailer]
 
+    /// Whether `commit` is one of shipgate's record commits (it changes a manifest, not the build).
+    static func isRecord(_ commit: Commit) -> Bool {
+        recordTrailers.contains { commit.trailer($0) != nil }
+    }
+
     /// Every promotion in the history of `tip`, newest first; only those into `environment` when given.
     public static func entries(from tip: ObjectID, in repository: Repository, environment: String? = nil) throws -> [PromotionEntry] {
         try repository.log(from: tip).compactMap { commit in

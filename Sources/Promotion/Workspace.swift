@@ -50,7 +50,11 @@ public struct Workspace {
 
     /// Promotions into `environment` on the branch, newest first.
     public func history(of environment: String) throws -> [PromotionEntry] {
-        try PromotionHistory.entries(from: tip, in: repository, environment: environment)
+        do {
+            return try PromotionHistory.entries(from: tip, in: repository, environment: environment)
+        } catch let error as GitError where repository.isShallow {
+            throw GitError(.shallowHistory, "this is a shallow clone: the promotion history on \(branch) reaches past it (\(error.message)) — fetch it with `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout")
+        }
     }
 
     /// Commits a new version of `environment`'s manifest (only that file), compare-and-swap on the

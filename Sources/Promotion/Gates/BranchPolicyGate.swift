@@ -40,7 +40,7 @@ enum BranchRef {
     static func latestBuild(of branch: String, in repository: Repository) throws -> ObjectID? {
         guard let tip = try tip(of: branch, in: repository) else { return nil }
         let recent = try repository.log(from: tip, limit: 1000)
-        return recent.first { commit in !PromotionHistory.recordTrailers.contains { commit.trailer($0) != nil } }?.id ?? tip
+        return recent.first { !PromotionHistory.isRecord($0) }?.id ?? tip
     }
 }
 
