@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
-        .testTarget(name: "StacksTests", dependencies: ["Stacks", "GitKit", "WorkflowModel"]),
+        .testTarget(name: "StacksTests", dependencies: ["Stacks", "GitKit", "WorkflowModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ShipgateCLITests", dependencies: ["GitKit"]),
     ]
 )

@@ -50,9 +50,12 @@ public struct TestSession: Sendable {
                     }
                     return nil
                 }
-                let report = try await group.next()!!
-                group.cancelAll()
-                return report
+                while let item = try await group.next() {
+                    guard let report = item else { continue }
+                    group.cancelAll()
+                    return report
+                }
+                throw CancellationError()
             }
         }
         console.finish()
