@@ -103,11 +103,11 @@ public final class RunConsole: @unchecked Sendable {
     private func emit(_ text: String, bytes: [UInt8]? = nil) {
         if progressShown { write("\r\u{1B}[2K") }
         progressShown = false
-        write(text)
-        if let bytes {
-            write(Data(bytes))
-            write("\n")
-        }
+        guard let bytes else { return write(text) }
+        var data = Data(text.utf8)
+        data.append(contentsOf: bytes)
+        data.append(UInt8(ascii: "\n"))
+        write(data)
     }
 
     private func write(_ text: String) { write(Data(text.utf8)) }

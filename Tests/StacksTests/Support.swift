@@ -66,8 +66,9 @@ struct Spawned {
     let pid: pid_t
     let outputPath: String
 
-    static func start(_ program: String, _ arguments: [String], in directory: String, environment: [String: String]) throws -> Spawned {
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("sg-out-\(UUID().uuidString)").path
+    static func start(_ program: String, _ arguments: [String], in directory: String, environment: [String: String],
+                      outputPath: String? = nil) throws -> Spawned {
+        let outputPath = outputPath ?? FileManager.default.temporaryDirectory.appendingPathComponent("sg-out-\(UUID().uuidString)").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -105,8 +106,8 @@ struct Spawned {
         while waitpid(pid, &status, 0) < 0 {
             guard errno == EINTR else { throw TestFailure("waitpid failed: \(errno)") }
         }
-        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        try? FileManager.default.removeItem(atPath: outputPath)
+        let output = outputPath == "/dev/null" ? "" : (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        if outputPath != "/dev/null" { try? FileManager.default.removeItem(atPath: outputPath) }
         let exited = status & 0x7f == 0
         return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
     }
@@ -119,11 +120,15 @@ let shipgateBinary: String = {
 }()
 
 func runShipgate(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    try startShipgate(arguments, in: directory, environment: extra).wait()
+}
+
+func startShipgate(_ arguments: [String], in directory: String, environment extra: [String: String] = [:], outputPath: String? = nil) throws -> Spawned {
     guard FileManager.default.isExecutableFile(atPath: shipgateBinary) else {
         throw TestFailure("build the binary first: \(shipgateBinary) is missing (run `swift build`)")
     }
     let environment = TempRepo.isolatedEnvironment.merging(extra) { $1 }
-    return try Spawned.start(shipgateBinary, arguments, in: directory, environment: environment).wait()
+    return try Spawned.start(shipgateBinary, arguments, in: directory, environment: environment, outputPath: outputPath)
 }
 
 /// True when a process with this id exists and is not a zombie.
