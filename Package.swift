@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "Stacks",
             dependencies: [
-                "GitKit", "WorkflowModel",
+                "GitKit", "WorkflowModel", "Report",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
-        .testTarget(name: "StacksTests", dependencies: ["Stacks"]),
+        .testTarget(name: "StacksTests", dependencies: ["Stacks", "GitKit", "WorkflowModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ShipgateCLITests", dependencies: ["GitKit"]),
         .testTarget(name: "PromotionTests", dependencies: ["Promotion", "GitKit", "Stacks", "WorkflowModel"]),
     ]

@@ -33,8 +33,8 @@ enum PromotionFormat: String, ExpressibleByArgument, CaseIterable {
     case human, json
 }
 
-/// The repository around the current directory and its project model.
+/// The repository around the current directory and its project model (`shipgate.yml`, when present).
 func openProject() throws -> (Repository, ProjectConfig?) {
     let repository = try Repository.discover()
-    return (repository, nil)
+    return (repository, try repository.workTree.flatMap { try ProjectConfig.loadIfPresent(repositoryRoot: $0) })
 }
