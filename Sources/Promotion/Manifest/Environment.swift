@@ -38,11 +38,12 @@ public struct Environment: Sendable {
 
     public var isRoot: Bool { promotesFrom == nil }
 
-    /// The build deployed for `stack`: its own entry, else the environment's build.
+    /// The build deployed for `stack`: its own entry when the environment records stacks (nil when
+    /// that stack was never promoted), else the environment's build.
     public func deployedBuild(of stack: String?) -> ObjectID? {
         guard let deployed else { return nil }
-        if let stack, let id = deployed.stacks[stack] { return id }
-        return deployed.build
+        guard let stack, !deployed.stacks.isEmpty else { return deployed.build }
+        return deployed.stacks[stack]
     }
 
     func position(of key: String) -> SourcePosition {
