@@ -54,7 +54,7 @@ import Testing
             let base = try fixture.git("rev-parse", "main")
             let child = try Fixture.start(try Fixture.binary(), ["promote", "--to", "development", "--by", "ci", "--now", now],
                                           in: fixture.root, environment: ["GIT_CONFIG_GLOBAL": "/dev/null"])
-            usleep(UInt32.random(in: 0...90_000, using: &generator))
+            usleep(UInt32.random(in: 0...140_000, using: &generator))
             kill(child.processIdentifier, SIGKILL)
             child.waitUntilExit()
             try assertConsistent(fixture)
