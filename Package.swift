@@ -25,22 +25,24 @@ let package = Package(
         .target(
             name: "Stacks",
             dependencies: [
-                "GitKit", "WorkflowModel",
+                "GitKit", "WorkflowModel", "Report",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
+        .target(name: "Promotion", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Report"]),
         .executableTarget(
             name: "shipgate",
             dependencies: [
-                "GitKit", "WorkflowModel", "Report", "Stacks",
+                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
-        .testTarget(name: "StacksTests", dependencies: ["Stacks"]),
+        .testTarget(name: "StacksTests", dependencies: ["Stacks", "GitKit", "WorkflowModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ShipgateCLITests", dependencies: ["TestSupport", "shipgate"]),
+        .testTarget(name: "PromotionTests", dependencies: ["Promotion", "GitKit", "Stacks", "WorkflowModel", "TestSupport"]),
     ]
 )

@@ -100,3 +100,58 @@ public enum EvidenceStore {
         try repository.appendNote(on: build, notesRef: notesRef, lines: lines, author: author)
     }
 }
+
+extension EvidenceStore {
+    /// The evidence lines for the suites of `report` that ran to an end (passed, failed, timed out,
+    /// or could not start); interrupted and not-run suites prove nothing and are left out.
+    public static func lines(for report: RunReport, build: ObjectID, environment: String?, runner: String, time: Date,
+                             signingKey key: String?) -> [String] {
+        let stamp = ISO8601DateFormatter().string(from: time)
+        return report.results.compactMap { result in
+            let status: EvidenceRecord.Result
+            switch result.status {
+            case .passed: status = .passed
+            case .failed: status = .failed
+            case .timedOut: status = .timedOut
+            case .error: status = .error
+            case .interrupted, .notRun: return nil
+            }
+            let record = EvidenceRecord(stack: result.stack, suite: result.suite, env: environment, result: status,
+                                        tests: result.junit?.tests, failures: result.junit?.failures,
+                                        duration: (result.duration * 1000).rounded() / 1000, runner: runner, time: stamp, build: build.hex)
+            return record.line(signingKey: key)
+        }
+    }
+
+    /// One line of a note that does not pass verification.
+    public struct Problem: Sendable, Equatable {
+        /// 1-based line number in the note.
+        public var line: Int
+        public var text: String
+        public var reason: String
+    }
+
+    /// Checks every suite line in the note of `build` against `key`: lines without a signature, with
+    /// one that does not match, or that look like evidence but cannot be read.
+    public static func verify(build: ObjectID, in repository: Repository, key: String) throws -> (checked: Int, problems: [Problem]) {
+        guard let text = try repository.note(on: build, notesRef: notesRef) else { return (0, []) }
+        var checked = 0
+        var problems: [Problem] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            let line = String(line)
+            guard let record = EvidenceRecord.parse(line: line) else {
+                if line.contains("\"suite\"") || (try? JSONSerialization.jsonObject(with: Data(line.utf8))) == nil {
+                    problems.append(Problem(line: index + 1, text: line, reason: "not a readable evidence record"))
+                }
+                continue
+            }
+            checked += 1
+            if record.sig == nil {
+                problems.append(Problem(line: index + 1, text: line, reason: "missing signature"))
+            } else if !record.hasValidSignature(key: key) {
+                problems.append(Problem(line: index + 1, text: line, reason: "bad signature (the line was changed or signed with another key)"))
+            }
+        }
+        return (checked, problems)
+    }
+}

@@ -63,11 +63,18 @@ public struct Suite: Sendable, Equatable {
     public var timeout: Int
     /// Path (relative to the stack folder) of the JUnit XML the suite writes, when it writes one.
     public var junit: String?
+    /// Where the suite is declared, for messages.
+    public var position: SourcePosition
 
-    public init(name: String, run: String, timeout: Int = 600, junit: String? = nil) {
+    public init(name: String, run: String, timeout: Int = Suite.defaultTimeout, junit: String? = nil,
+                position: SourcePosition = SourcePosition(line: 1, column: 1)) {
         self.name = name
         self.run = run
         self.timeout = timeout
         self.junit = junit
+        self.position = position
     }
+
+    /// Ten minutes, when a suite gives no `timeout`.
+    public static let defaultTimeout = 600
 }
