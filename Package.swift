@@ -31,10 +31,12 @@ let package = Package(
             ]
         ),
         .target(name: "Promotion", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Report"]),
+        .target(name: "Deploy", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Promotion"]),
+        .target(name: "Generate", dependencies: ["WorkflowModel", "Stacks", "Promotion", "GitKit"]),
         .executableTarget(
             name: "shipgate",
             dependencies: [
-                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion",
+                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Generate", "Deploy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +45,8 @@ let package = Package(
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
         .testTarget(name: "StacksTests", dependencies: ["Stacks", "GitKit", "WorkflowModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ShipgateCLITests", dependencies: ["TestSupport", "shipgate"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Stacks", "Promotion", "WorkflowModel", "TestSupport"]),
+        .testTarget(name: "DeployTests", dependencies: ["Deploy", "Stacks", "Promotion", "GitKit", "TestSupport"]),
         .testTarget(name: "PromotionTests", dependencies: ["Promotion", "GitKit", "Stacks", "WorkflowModel", "TestSupport"]),
     ]
 )

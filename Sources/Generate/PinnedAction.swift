@@ -1,0 +1,24 @@
+/// Every action the generated workflows use, pinned to a full commit id with the release it is:
+/// the one table to update when a new release is adopted.
+public struct PinnedAction: Sendable, Equatable {
+    /// `owner/repo` (or `./` for the repository's own composite action).
+    public var repository: String
+    /// The full 40-hex commit id; nil for a local action.
+    public var commit: String?
+    /// The release the commit is, written as a comment beside the pin.
+    public var version: String?
+
+    /// `actions/checkout` v5.0.0 (Node 24): the commit its CHANGELOG.md tops with "V5.0.0".
+    public static let checkout = PinnedAction(repository: "actions/checkout", commit: "08c6903cd8c0fde910a37f88322edcfb5dd907a8", version: "v5.0.0")
+
+    /// The repository's own composite action (`action.yml` at its root): installs shipgate and runs
+    /// `shipgate <command> <args>`.
+    public static let shipgate = PinnedAction(repository: "./", commit: nil, version: nil)
+
+    public static let all: [PinnedAction] = [checkout, shipgate]
+
+    /// The `uses:` value.
+    public var reference: String {
+        commit.map { "\(repository)@\($0)" } ?? repository
+    }
+}
