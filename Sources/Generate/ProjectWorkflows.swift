@@ -132,8 +132,9 @@ public struct ProjectWorkflows: Sendable {
         steps.append(Tooling.shipgate("Promote to \(target.name)", "promote", "--to \(target.name) --build ${{ inputs.build }}"))
         steps.append(Tooling.pushRecords(branch: target.branchPolicy.branch, condition: "${{ !cancelled() }}"))
         if hasDeploys { steps.append(Tooling.shipgate("Deploy to \(target.name)", "deploy", "--env \(target.name)")) }
-        let suiteMinutes = suites.isEmpty ? 0 : project.stacks.flatMap { stack in suites.compactMap { stack.suite(named: $0)?.timeout } }
-            .reduce(0, +) / 60 / 2 + 1
+        let timeouts = project.stacks.flatMap { stack in suites.compactMap { stack.suite(named: $0)?.timeout } }
+        // Suites run two at a time on a hosted runner; none can take longer than its own timeout.
+        let suiteMinutes = Self.minutes(max(timeouts.max() ?? 0, (timeouts.reduce(0, +) + 1) / 2))
         return Job(id: target.name, name: "promote to \(target.name)", condition: "inputs.target == '\(target.name)'",
                    environment: target.name, permissions: [Permission("contents", .write)],
                    concurrency: Self.environmentConcurrency(target.name),
