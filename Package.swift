@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
         .testTarget(name: "StacksTests", dependencies: ["Stacks", "GitKit", "WorkflowModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ShipgateCLITests", dependencies: ["TestSupport", "shipgate"]),
-        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Stacks", "Promotion", "WorkflowModel", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Stacks", "Promotion", "WorkflowModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "Stacks", "Promotion", "GitKit", "TestSupport"]),
         .testTarget(name: "PromotionTests", dependencies: ["Promotion", "GitKit", "Stacks", "WorkflowModel", "TestSupport"]),
     ]
