@@ -64,12 +64,12 @@ public enum UnifiedDiff {
                 edits.append(Edit(kind: .keep, oldIndex: i, newIndex: j))
                 i += 1
                 j += 1
-            } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
-                edits.append(Edit(kind: .insert, oldIndex: i, newIndex: j))
-                j += 1
-            } else {
+            } else if i < n, j == m || lcs[i + 1][j] >= lcs[i][j + 1] {
                 edits.append(Edit(kind: .delete, oldIndex: i, newIndex: j))
                 i += 1
+            } else {
+                edits.append(Edit(kind: .insert, oldIndex: i, newIndex: j))
+                j += 1
             }
         }
         return edits
