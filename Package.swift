@@ -31,10 +31,11 @@ let package = Package(
             ]
         ),
         .target(name: "Promotion", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Report"]),
+        .target(name: "Hooks", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Promotion"]),
         .executableTarget(
             name: "shipgate",
             dependencies: [
-                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion",
+                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Hooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +43,7 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
         .testTarget(name: "StacksTests", dependencies: ["Stacks", "GitKit", "WorkflowModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HooksTests", dependencies: ["TestSupport", "shipgate"]),
         .testTarget(name: "ShipgateCLITests", dependencies: ["TestSupport", "shipgate"]),
         .testTarget(name: "PromotionTests", dependencies: ["Promotion", "GitKit", "Stacks", "WorkflowModel", "TestSupport"]),
     ]
