@@ -57,8 +57,11 @@ def migrate(conn, migrations, target=None):
 
 
 def connect(path):
+    """A connection with foreign keys enforced and write-ahead logging (fewer syncs per commit)."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
     return conn
 
 

@@ -13,17 +13,17 @@ def columns(conn, table):
 
 
 def enable(conn, tables):
-    """Creates the change log and, per table, triggers that log every insert, update and delete."""
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {LOG} (seq INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL,"
-                 " op TEXT NOT NULL, row TEXT NOT NULL,"
-                 " changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))")
+    """Creates the change log and, per table, triggers that log every insert, update and delete (one transaction)."""
+    statements = [f"CREATE TABLE IF NOT EXISTS {LOG} (seq INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL,"
+                  " op TEXT NOT NULL, row TEXT NOT NULL,"
+                  " changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"]
     for table in tables:
         names = columns(conn, table)
         for event, op, alias in (("INSERT", "I", "NEW"), ("UPDATE", "U", "NEW"), ("DELETE", "D", "OLD")):
             row = "json_object(" + ", ".join(f"'{name}', {alias}.{name}" for name in names) + ")"
-            conn.execute(f"CREATE TRIGGER IF NOT EXISTS {LOG}_{table}_{op} AFTER {event} ON {table} BEGIN"
-                         f" INSERT INTO {LOG} (table_name, op, row) VALUES ('{table}', '{op}', {row}); END")
-    conn.commit()
+            statements.append(f"CREATE TRIGGER IF NOT EXISTS {LOG}_{table}_{op} AFTER {event} ON {table} BEGIN"
+                              f" INSERT INTO {LOG} (table_name, op, row) VALUES ('{table}', '{op}', {row}); END")
+    conn.executescript("BEGIN;\n" + ";\n".join(statements) + ";\nCOMMIT;")
 
 
 def record(seq, table, operation, row, timestamp):
