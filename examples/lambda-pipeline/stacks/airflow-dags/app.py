@@ -3,7 +3,6 @@
 import sys
 from pathlib import Path
 
-import dags  # noqa: F401  (puts lib/ on the path)
 from dags import lakehouse_daily
 from pipeline_common.cdk import Stack, main
 

@@ -3,7 +3,6 @@
 import sys
 from pathlib import Path
 
-import athena  # noqa: F401  (puts lib/ on the path)
 from athena import runner
 from pipeline_common.cdk import Stack, main
 

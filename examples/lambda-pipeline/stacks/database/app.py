@@ -3,7 +3,6 @@
 import sys
 from pathlib import Path
 
-import orders_db  # noqa: F401  (puts lib/ on the path)
 from orders_db import migrate
 from pipeline_common.cdk import Stack, main
 

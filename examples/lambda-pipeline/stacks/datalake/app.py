@@ -3,7 +3,6 @@
 import sys
 from pathlib import Path
 
-import lake  # noqa: F401  (puts lib/ on the path)
 from lake import layout
 from pipeline_common.cdk import Stack, main
 

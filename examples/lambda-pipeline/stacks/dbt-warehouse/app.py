@@ -3,9 +3,8 @@
 import sys
 from pathlib import Path
 
-import warehouse  # noqa: F401  (puts lib/ on the path)
-from pipeline_common.cdk import Stack, main
 from warehouse import dbt
+from pipeline_common.cdk import Stack, main  # after the stack's package, which puts lib/ on the path
 
 
 def build(settings):

@@ -3,7 +3,6 @@
 import sys
 from pathlib import Path
 
-import jobs  # noqa: F401  (puts lib/ on the path)
 from jobs import registry
 from pipeline_common.cdk import Stack, main
 
