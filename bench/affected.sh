@@ -5,7 +5,7 @@ source "$(dirname "$0")/common.sh"
 RUNS=${RUNS:-9}
 build_release
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT; echo "work: $WORK"
 cd "$WORK" && git init -q -b main && git config user.name b && git config user.email b@b
 python3 - <<'PY'
 import os
@@ -24,7 +24,7 @@ for n in range(50_000):
 PY
 git add -A && git commit -qm base && git branch base
 # Edit exactly 5000 files across five stacks.
-git ls-files 'stacks/s0[1-5]/*' | head -5000 | while read -r f; do echo "# edit" >> "$f"; done
+git ls-files 'stacks/s0[1-5]/*' | sed -n '1,5000p' | while read -r f; do echo "# edit" >> "$f"; done
 git commit -qam change
 changed=$(git diff --name-only base...HEAD | wc -l)
 echo "files: $(git ls-files | wc -l), changed: $changed"
