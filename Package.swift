@@ -31,12 +31,13 @@ let package = Package(
             ]
         ),
         .target(name: "Promotion", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Report"]),
+        .target(name: "Hooks", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Promotion"]),
         .target(name: "Deploy", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Promotion"]),
         .target(name: "Generate", dependencies: ["WorkflowModel", "Stacks", "Promotion", "GitKit"]),
         .executableTarget(
             name: "shipgate",
             dependencies: [
-                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Generate", "Deploy",
+                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Hooks", "Generate", "Deploy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
         .testTarget(name: "StacksTests", dependencies: ["Stacks", "GitKit", "WorkflowModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HooksTests", dependencies: ["TestSupport", "shipgate"]),
         .testTarget(name: "ShipgateCLITests", dependencies: ["TestSupport", "shipgate"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Stacks", "Promotion", "WorkflowModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "Stacks", "Promotion", "GitKit", "TestSupport"]),

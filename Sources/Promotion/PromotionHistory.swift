@@ -29,7 +29,7 @@ public enum PromotionHistory {
     static let recordTrailers = [promoteTrailer, holdTrailer, releaseTrailer]
 
     /// Whether `commit` is one of shipgate's record commits (it changes a manifest, not the build).
-    static func isRecord(_ commit: Commit) -> Bool {
+    public static func isRecord(_ commit: Commit) -> Bool {
         recordTrailers.contains { commit.trailer($0) != nil }
     }
 

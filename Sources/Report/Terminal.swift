@@ -12,10 +12,15 @@ public struct Terminal: Sendable {
         self.useColor = useColor
     }
 
-    /// Decides from the choice, the environment (`NO_COLOR`) and whether stdout is a tty.
+    /// Decides from the choice (`auto` defers to `SHIPGATE_COLOR`, set by `--color`), the
+    /// environment (`NO_COLOR`) and whether stdout is a tty.
     public static func detect(choice: ColorChoice = .auto,
                               environment: [String: String] = ProcessInfo.processInfo.environment,
                               isTTY: Bool = isatty(STDOUT_FILENO) == 1) -> Terminal {
+        var choice = choice
+        if choice == .auto, let configured = environment["SHIPGATE_COLOR"].flatMap(ColorChoice.init(rawValue:)) {
+            choice = configured
+        }
         switch choice {
         case .always: return Terminal(useColor: true)
         case .never: return Terminal(useColor: false)

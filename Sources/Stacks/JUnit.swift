@@ -51,8 +51,9 @@ public struct JUnitReport: Sendable, Equatable {
         let collector = Collector()
         parser.delegate = collector
         parser.shouldResolveExternalEntities = false
-        guard parser.parse(), collector.sawRoot else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "no <testsuite> or <testsuites> element"
+        guard parser.parse(), collector.sawRoot, collector.depth == 0 else {
+            let reason = parser.parserError.map { "\($0.localizedDescription)" }
+                ?? (collector.depth != 0 ? "the document ends early" : "no <testsuite> or <testsuites> element")
             throw UsageError("cannot parse the JUnit report \(name):\(parser.lineNumber): \(reason)",
                              hint: "the file must be JUnit XML (pytest --junitxml, swift test --xunit-output)")
         }
@@ -101,9 +102,12 @@ private final class Collector: NSObject, XMLParserDelegate {
     var cases: [JUnitReport.TestCase] = []
     var current: JUnitReport.TestCase?
     var sawRoot = false
+    /// Open elements: a truncated file ends above zero.
+    var depth = 0
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
+        depth += 1
         switch element {
         case "testsuites", "testsuite":
             sawRoot = true
@@ -121,6 +125,7 @@ private final class Collector: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
         if element == "testcase", let test = current {
             cases.append(test)
             current = nil

@@ -9,6 +9,12 @@ public struct ProjectConfig: Sendable {
     public var sharedPaths: [String]
     /// Lint rule ids switched off for this repository (`lint: { disable: [...] }`).
     public var lintDisabled: [String]
+    /// Suites the pre-push hook runs for affected stacks (`hooks: { pre_push: { suites: [...] } }`);
+    /// nil means the default, `unit`.
+    public var hookSuites: [String]?
+    /// Whether the pre-push hook lets direct pushes to environment branches through
+    /// (`hooks: { pre_push: { allow_protected: true } }`).
+    public var hookAllowsProtectedPush = false
 
     public init(file: String, stacks: [Stack], sharedPaths: [String] = [], lintDisabled: [String] = []) {
         self.file = file

@@ -114,8 +114,11 @@ private struct ConfigParser {
             problems.append(node.error("stack \"\(name)\" must be a mapping with \"path\" and \"suites\", found \(pair.value.kindName)", at: pair.value))
             return nil
         }
-        problems += node.unknownKeys(allowed: Self.stackKeys, context: "stack \"\(name)\"")
-        let path = attempt { () throws(Diagnostic) in try node.requiredString("path", context: "stack \"\(name)\"") }
+        let unknown = node.unknownKeys(allowed: Self.stackKeys, context: "stack \"\(name)\"")
+        problems += unknown
+        // A misspelt required key is reported once, as the unknown key with its suggestion.
+        let path = unknown.isEmpty ? attempt { () throws(Diagnostic) in try node.requiredString("path", context: "stack \"\(name)\"") }
+            : attempt { () throws(Diagnostic) in try node.string("path") } ?? nil
         let dependsOn = attempt { () throws(Diagnostic) in try node.strings("depends_on") } ?? nil
         let deploy = attempt { () throws(Diagnostic) in try node.string("deploy") } ?? nil
         var suites: [Suite] = []
@@ -142,8 +145,10 @@ private struct ConfigParser {
             problems.append(node.error("\(context) must be a mapping with a \"run\" command, found \(pair.value.kindName)", at: pair.value))
             return nil
         }
-        problems += node.unknownKeys(allowed: Self.suiteKeys, context: context)
-        let run = attempt { () throws(Diagnostic) in try node.requiredString("run", context: context) }
+        let unknown = node.unknownKeys(allowed: Self.suiteKeys, context: context)
+        problems += unknown
+        let run = unknown.isEmpty ? attempt { () throws(Diagnostic) in try node.requiredString("run", context: context) }
+            : attempt { () throws(Diagnostic) in try node.string("run") } ?? nil
         let timeout = attempt { () throws(Diagnostic) in try node.duration("timeout") } ?? nil
         let junit = attempt { () throws(Diagnostic) in try node.string("junit") } ?? nil
         if let timeout, timeout <= 0, let value = pair.value["timeout"] {

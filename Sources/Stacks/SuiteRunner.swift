@@ -39,6 +39,19 @@ public struct SuiteResult: Sendable, Equatable {
     public var junitProblem: String?
 
     public var id: String { "\(stack)/\(suite)" }
+
+    public init(stack: String, suite: String, status: Status, exitCode: Int32? = nil, detail: String? = nil, duration: Double,
+                logPath: String, junit: JUnitReport? = nil, junitProblem: String? = nil) {
+        self.stack = stack
+        self.suite = suite
+        self.status = status
+        self.exitCode = exitCode
+        self.detail = detail
+        self.duration = duration
+        self.logPath = logPath
+        self.junit = junit
+        self.junitProblem = junitProblem
+    }
 }
 
 /// Every suite's result, in selection order.
@@ -48,6 +61,12 @@ public struct RunReport: Sendable {
     public var interrupted: Bool
     /// Wall-clock seconds of the whole run.
     public var duration: Double
+
+    public init(results: [SuiteResult], interrupted: Bool, duration: Double) {
+        self.results = results
+        self.interrupted = interrupted
+        self.duration = duration
+    }
 
     /// True when every selected suite ran and passed.
     public var passed: Bool { !interrupted && results.allSatisfy { $0.status == .passed } }
@@ -225,6 +244,10 @@ public struct SuiteRunner: Sendable {
         }
         if let junit = job.suite.junit, outcome.processID != nil {
             readJUnit(junit, job: job, since: startTime, into: &result)
+            if result.status == .passed, let failures = result.junit?.failures, failures > 0 {
+                result.status = .failed
+                result.detail = "exit 0 but \(failures) failed test\(failures == 1 ? "" : "s") in the JUnit report"
+            }
         }
         return result
     }

@@ -6,14 +6,22 @@ struct Shipgate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shipgate",
         abstract: "CI/CD for multi-stack repositories: lint workflows, inspect git, run suites, gate promotions.",
-        discussion: "Exit codes: 0 ok, 1 findings / gate failed / suite failed, 2 usage or configuration error, 3 internal error.",
-        subcommands: [Status.self, StacksCommand.self, Affected.self, Test.self, Evidence.self, Promote.self, Approve.self, Env.self, GenerateCommand.self, DeployCommand.self]
+        discussion: "Exit codes: 0 ok, 1 findings / gate failed / suite failed, 2 usage or configuration error, 3 internal error.\n\n" + GlobalOptions.help,
+        version: ShipgateVersion.current,
+        subcommands: [Status.self, StacksCommand.self, Affected.self, Test.self, Evidence.self, Promote.self, Approve.self, Env.self, Hook.self, GenerateCommand.self, DeployCommand.self]
     )
 
     /// Parses and runs the command; usage errors exit 2 (not argument-parser's 64), as documented.
     static func main() async {
+        let arguments: [String]
         do {
-            var command = try parseAsRoot()
+            arguments = try GlobalOptions.apply(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -50,7 +50,7 @@ import Testing
         #expect(try affected(repo) == expected)
     }
 
-    @Test func renameAcrossStacksAffectsBoth() throws {
+    @Test func renameAcrossStacksAffectsBoth() async throws {
         let repo = try Self.makeRepo()
         defer { repo.remove() }
         try repo.git("mv", "stacks/query/old.sql", "stacks/lake/old.sql")
@@ -58,7 +58,7 @@ import Testing
         #expect(try affected(repo) == ["lake", "query"])
     }
 
-    @Test func deletionAffectsTheStack() throws {
+    @Test func deletionAffectsTheStack() async throws {
         let repo = try Self.makeRepo()
         defer { repo.remove() }
         try repo.git("rm", "-q", "stacks/capture/extra.py")
@@ -66,7 +66,7 @@ import Testing
         #expect(try affected(repo) == ["capture", "lake"])
     }
 
-    @Test func mergeBaseIgnoresChangesOnTheBaseBranch() throws {
+    @Test func mergeBaseIgnoresChangesOnTheBaseBranch() async throws {
         let repo = try Self.makeRepo()
         defer { repo.remove() }
         try repo.git("checkout", "-q", "-b", "feature")
@@ -79,7 +79,7 @@ import Testing
         #expect(try affected(repo) == ["query"])
     }
 
-    @Test func workTreeAddsUncommittedChanges() throws {
+    @Test func workTreeAddsUncommittedChanges() async throws {
         let repo = try Self.makeRepo()
         defer { repo.remove() }
         try repo.write(["stacks/query/app.py": "uncommitted"])
@@ -87,7 +87,7 @@ import Testing
         #expect(try affected(repo, workTree: true) == ["query"])
     }
 
-    @Test func resolutionAgreesWithGitDiff() throws {
+    @Test func resolutionAgreesWithGitDiff() async throws {
         let repo = try Self.makeRepo()
         defer { repo.remove() }
         try repo.write(["stacks/lake/x.py": "x", "services/other/lambda/y.py": "y"])
@@ -98,7 +98,7 @@ import Testing
         #expect(try affected(repo) == ["lake", "lambdas"])
     }
 
-    @Test func shallowCloneNamesFetchDepthUnlessFallingBack() throws {
+    @Test func shallowCloneNamesFetchDepthUnlessFallingBack() async throws {
         let repo = try Self.makeRepo()
         defer { repo.remove() }
         try repo.write(["stacks/query/app.py": "next"])
@@ -106,31 +106,31 @@ import Testing
         let clone = repo.root + "-clone"
         defer { try? FileManager.default.removeItem(atPath: clone) }
         try TempRepo.run("/usr/bin/git", ["clone", "-q", "--depth", "1", "file://\(repo.root)", clone], in: repo.root)
-        let failing = try runShipgate(["affected", "--base", "HEAD~1"], in: clone)
+        let failing = try await runShipgate(["affected", "--base", "HEAD~1"], in: clone)
         #expect(failing.status == 2)
         #expect(failing.output.contains("fetch-depth: 0"))
         #expect(failing.output.contains("--fallback all"))
-        let fallback = try runShipgate(["affected", "--base", "HEAD~1", "--fallback", "all", "--format", "json"], in: clone)
+        let fallback = try await runShipgate(["affected", "--base", "HEAD~1", "--fallback", "all", "--format", "json"], in: clone)
         #expect(fallback.status == 0)
         #expect(fallback.output.contains("\"stacks\":[\"database\",\"capture\",\"lake\",\"query\",\"lambdas\"]"))
     }
 
-    @Test func githubOutputGetsTheMatrix() throws {
+    @Test func githubOutputGetsTheMatrix() async throws {
         let repo = try Self.makeRepo()
         defer { repo.remove() }
         try repo.write(["stacks/capture/app.py": "next"])
         try repo.commit()
         let output = repo.root + "/.git/gh-output"
         FileManager.default.createFile(atPath: output, contents: Data("earlier=1\n".utf8))
-        let result = try runShipgate(["affected", "--base", "base", "--github-output"], in: repo.root, environment: ["GITHUB_OUTPUT": output])
+        let result = try await runShipgate(["affected", "--base", "base", "--github-output"], in: repo.root, environment: ["GITHUB_OUTPUT": output])
         #expect(result.status == 0)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "earlier=1\nstacks=[\"capture\",\"lake\"]\nany=true\n")
     }
 
-    @Test func unknownBaseIsAUsageError() throws {
+    @Test func unknownBaseIsAUsageError() async throws {
         let repo = try Self.makeRepo()
         defer { repo.remove() }
-        let result = try runShipgate(["affected", "--base", "no-such-branch"], in: repo.root)
+        let result = try await runShipgate(["affected", "--base", "no-such-branch"], in: repo.root)
         #expect(result.status == 2)
         #expect(result.output.contains("no-such-branch"))
     }

@@ -47,7 +47,7 @@ struct TempRepo {
     /// Runs a program to completion; returns its standard output; throws on a non-zero exit.
     @discardableResult
     static func run(_ program: String, _ arguments: [String], in directory: String, environment: [String: String] = isolatedEnvironment) throws -> String {
-        let result = try Spawned.start(program, arguments, in: directory, environment: environment).wait()
+        let result = try Spawned.start(program, arguments, in: directory, environment: environment).waitBlocking()
         guard result.status == 0 else {
             throw TestFailure("\(program) \(arguments.joined(separator: " ")) exited \(result.status): \(result.output)")
         }
@@ -101,11 +101,28 @@ struct Spawned {
         return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }
     }
 
-    func wait() throws -> (status: Int32, output: String) {
+    /// Waits without blocking a thread of the test runner's pool (in-process runner tests share it).
+    func wait() async throws -> (status: Int32, output: String) {
+        var status: Int32 = 0
+        while true {
+            let code = waitpid(pid, &status, WNOHANG)
+            if code == pid { break }
+            guard code == 0 || errno == EINTR else { throw TestFailure("waitpid failed: \(errno)") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return collect(status)
+    }
+
+    /// Blocking wait, for short programs (git).
+    func waitBlocking() throws -> (status: Int32, output: String) {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             guard errno == EINTR else { throw TestFailure("waitpid failed: \(errno)") }
         }
+        return collect(status)
+    }
+
+    private func collect(_ status: Int32) -> (status: Int32, output: String) {
         let output = outputPath == "/dev/null" ? "" : (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         if outputPath != "/dev/null" { try? FileManager.default.removeItem(atPath: outputPath) }
         let exited = status & 0x7f == 0
@@ -119,8 +136,8 @@ let shipgateBinary: String = {
     return root.appendingPathComponent(".build/debug/shipgate").path
 }()
 
-func runShipgate(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) throws -> (status: Int32, output: String) {
-    try startShipgate(arguments, in: directory, environment: extra).wait()
+func runShipgate(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) async throws -> (status: Int32, output: String) {
+    try await startShipgate(arguments, in: directory, environment: extra).wait()
 }
 
 func startShipgate(_ arguments: [String], in directory: String, environment extra: [String: String] = [:], outputPath: String? = nil) throws -> Spawned {
