@@ -2,6 +2,9 @@
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         SyntaxRule(),
+        UnknownKeyRule(),
+        ValueTypeRule(),
+        MissingKeyRule(),
         StepKindRule(),
         NeedsRule(),
     ]

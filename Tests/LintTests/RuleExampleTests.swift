@@ -45,9 +45,7 @@ import WorkflowModel
     }
 
     static func lint(_ example: Example) -> [Diagnostic] {
-        let files = example.files
-        let context = LintContext(relativePath: example.path) { files[$0] }
-        return Linter().lint(text: example.cleanText, file: example.path, context: context)
+        Linter().lint(text: example.cleanText, file: example.path, context: RuleCatalogue.exampleContext(example))
     }
 
     private func location(_ example: Example) -> SourceLocation {

@@ -25,7 +25,7 @@ public struct ActionMetadata: Sendable {
         outputs = reader.keyValues(root["outputs"])
         runs = root["runs"]
         using = runs.flatMap { reader.string("using", in: $0) }
-        steps = (runs?["steps"]?.items ?? []).enumerated().map { Step(index: $0.offset, node: $0.element, reader: reader) }
+        steps = Step.list(runs?["steps"], reader: reader)
     }
 
     /// Whether a file name is an action metadata file.

@@ -47,7 +47,7 @@ public struct Job: Sendable {
         with = reader.keyValues(node["with"])
         inheritsSecrets = node["secrets"]?.scalar == "inherit"
         secrets = reader.keyValues(node["secrets"])
-        steps = (node["steps"]?.items ?? []).enumerated().map { Step(index: $0.offset, node: $0.element, reader: reader) }
+        steps = Step.list(node["steps"], reader: reader)
     }
 }
 
@@ -149,6 +149,18 @@ public struct Step: Sendable {
         condition = reader.string("if", in: node)
         continueOnError = node["continue-on-error"]
         timeoutMinutes = node["timeout-minutes"]
+    }
+
+    /// The steps of a `steps:` list; the steps of a `parallel:` group are flattened in order.
+    static func list(_ node: YAMLNode?, reader: NodeReader) -> [Step] {
+        var steps: [Step] = []
+        func add(_ items: [YAMLNode]) {
+            for item in items {
+                if let group = item["parallel"]?.items { add(group) } else { steps.append(Step(index: steps.count, node: item, reader: reader)) }
+            }
+        }
+        add(node?.items ?? [])
+        return steps
     }
 
     /// How the step is named in messages: its id, name, or number.
