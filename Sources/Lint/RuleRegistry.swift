@@ -5,8 +5,21 @@ public enum RuleRegistry {
         UnknownKeyRule(),
         ValueTypeRule(),
         MissingKeyRule(),
-        StepKindRule(),
+        EventsRule(),
+        FiltersRule(),
+        CronRule(),
+        WorkflowInputsRule(),
+        PermissionsRule(),
+        IDRule(),
         NeedsRule(),
+        RunnerLabelRule(),
+        MatrixRule(),
+        TimeoutRule(),
+        StepKindRule(),
+        UsesRule(),
+        ShellRule(),
+        LocalActionRule(),
+        ReusableWorkflowRule(),
     ]
 
     /// The rule with `id`, nil when there is none.

@@ -16,15 +16,13 @@ struct MissingKeyRule: Rule {
             """),
         ],
         nonTriggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps:
-                  - run: make
-              call:
-                uses: ./.github/workflows/deploy.yml
+            Example.jobs("""
+            build:
+              runs-on: ubuntu-latest
+              steps:
+                - run: make
+            call:
+              uses: ./.github/workflows/deploy.yml
             """),
         ]
     )

@@ -7,15 +7,13 @@ struct UnknownKeyRule: Rule {
         summary: "Every key must be one GitHub knows at that place; typos get a \"did you mean\".",
         rationale: "GitHub rejects a workflow with an unknown key, and a misplaced key (a job key on a step) silently does nothing elsewhere.",
         triggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                ↓runs_on: ubuntu-latest
-                runs-on: ubuntu-latest
-                steps:
-                  - run: make
-                    ↓enviroment: production
+            Example.jobs("""
+            build:
+              ↓runs_on: ubuntu-latest
+              runs-on: ubuntu-latest
+              steps:
+                - run: make
+                  ↓enviroment: production
             """),
             Example("""
             name: Setup
@@ -26,15 +24,13 @@ struct UnknownKeyRule: Rule {
             """, path: ".github/actions/setup/action.yml"),
         ],
         nonTriggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                timeout-minutes: 10
-                steps:
-                  - run: make
-                    working-directory: src
+            Example.jobs("""
+            build:
+              runs-on: ubuntu-latest
+              timeout-minutes: 10
+              steps:
+                - run: make
+                  working-directory: src
             """),
         ]
     )

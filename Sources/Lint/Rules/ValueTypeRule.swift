@@ -7,30 +7,26 @@ struct ValueTypeRule: Rule {
         summary: "Each value must have the type GitHub expects (string, number, boolean, mapping or sequence).",
         rationale: "A value of the wrong type makes GitHub reject the workflow when it starts, not when it is pushed.",
         triggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                timeout-minutes: ↓ten
-                env: ↓[A, B]
-                steps:
-                  - run: make
-                    continue-on-error: ↓maybe
+            Example.jobs("""
+            build:
+              runs-on: ubuntu-latest
+              timeout-minutes: ↓ten
+              env: ↓[A, B]
+              steps:
+                - run: make
+                  continue-on-error: ↓maybe
             """),
         ],
         nonTriggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                timeout-minutes: ${{ inputs.timeout }}
-                env:
-                  A: 1
-                steps:
-                  - run: make
-                    continue-on-error: true
+            Example.jobs("""
+            build:
+              runs-on: ubuntu-latest
+              timeout-minutes: ${{ inputs.timeout }}
+              env:
+                A: 1
+              steps:
+                - run: make
+                  continue-on-error: true
             """),
         ]
     )
