@@ -89,8 +89,8 @@ struct MatrixRule: Rule {
                     }
                     continue
                 }
-                guard let wanted = pair.value.scalar, !wanted.contains("${{"), let values = axis.items,
-                      values.allSatisfy({ $0.scalar != nil && $0.scalar?.contains("${{") == false }) else { continue }
+                guard let wanted = pair.value.scalar, !wanted.containsExpression, let values = axis.items,
+                      values.allSatisfy({ $0.scalar != nil && $0.scalar?.containsExpression == false }) else { continue }
                 let texts = values.compactMap(\.scalar)
                 if !texts.contains(wanted) {
                     findings.append(Finding("\"exclude\" value \"\(wanted)\" is not in matrix axis \"\(pair.name)\"\(Suggestion.hint(for: wanted, in: texts)); values: \(texts.joined(separator: ", "))", at: pair.value))

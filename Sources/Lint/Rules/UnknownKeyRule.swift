@@ -36,10 +36,10 @@ struct UnknownKeyRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        SchemaWalker.issues(in: workflow.root, isAction: false).filter { $0.kind == .unknownKey }.map(\.finding)
+        SchemaWalker.issues(in: workflow.root, isAction: false, context: context).filter { $0.kind == .unknownKey }.map(\.finding)
     }
 
     func check(_ action: ActionMetadata, context: LintContext) -> [Finding] {
-        SchemaWalker.issues(in: action.root, isAction: true).filter { $0.kind == .unknownKey }.map(\.finding)
+        SchemaWalker.issues(in: action.root, isAction: true, context: context).filter { $0.kind == .unknownKey }.map(\.finding)
     }
 }

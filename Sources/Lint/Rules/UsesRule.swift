@@ -53,7 +53,7 @@ struct UsesRule: Rule {
     }
 
     static func stepProblem(_ text: String) -> String? {
-        if text.contains("${{") { return "\"uses\" cannot contain an expression: GitHub resolves actions before the run starts" }
+        if text.containsExpression { return "\"uses\" cannot contain an expression: GitHub resolves actions before the run starts" }
         if Self.isLocal(text) { return nil }
         if text.hasPrefix("docker://") {
             return text.count > "docker://".count ? nil : "\"docker://\" needs an image, e.g. docker://alpine:3.20"
@@ -63,7 +63,7 @@ struct UsesRule: Rule {
     }
 
     static func workflowProblem(_ text: String) -> String? {
-        if text.contains("${{") { return "\"uses\" cannot contain an expression: GitHub resolves workflows before the run starts" }
+        if text.containsExpression { return "\"uses\" cannot contain an expression: GitHub resolves workflows before the run starts" }
         let path = text.split(separator: "@", maxSplits: 1).first.map(String.init) ?? text
         guard path.hasSuffix(".yml") || path.hasSuffix(".yaml") else {
             return "a job's \"uses\" must name a workflow file (owner/repo/.github/workflows/x.yml@ref or ./.github/workflows/x.yml); to run an action, use a step"

@@ -32,10 +32,10 @@ struct ValueTypeRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        SchemaWalker.issues(in: workflow.root, isAction: false).filter { $0.kind == .wrongType }.map(\.finding)
+        SchemaWalker.issues(in: workflow.root, isAction: false, context: context).filter { $0.kind == .wrongType }.map(\.finding)
     }
 
     func check(_ action: ActionMetadata, context: LintContext) -> [Finding] {
-        SchemaWalker.issues(in: action.root, isAction: true).filter { $0.kind == .wrongType }.map(\.finding)
+        SchemaWalker.issues(in: action.root, isAction: true, context: context).filter { $0.kind == .wrongType }.map(\.finding)
     }
 }

@@ -110,7 +110,7 @@ struct WorkflowInputsRule: Rule {
         if type == "choice" && input.options.isEmpty, let declared = input.type {
             findings.append(Finding("\(name) is a choice without \"options\": list the choices", at: declared))
         }
-        guard let value = input.defaultValue, let text = value.scalar, !text.contains("${{") else { return findings }
+        guard let value = input.defaultValue, let text = value.scalar, !text.containsExpression else { return findings }
         switch type {
         case "boolean" where value.bool == nil:
             findings.append(Finding("default of boolean \(name) must be true or false, found \"\(text)\"", at: value))
