@@ -34,7 +34,11 @@ public enum RuleCatalogue {
             if let bad = description.triggering.first {
                 let findings = Linter().lint(text: bad.cleanText, file: bad.path, context: exampleContext(bad))
                     .filter { $0.ruleID == rule.id }
-                out += "\nBad (`\(bad.path)`):\n\n```yaml\n\(bad.cleanText)\n```\n\nshipgate reports:\n\n```\n"
+                out += "\nBad (`\(bad.path)`):\n\n```yaml\n\(bad.cleanText)\n```\n"
+                for (path, text) in bad.files.sorted(by: { $0.key < $1.key }) {
+                    out += "\nwith `\(path)`:\n\n```yaml\n\(text)\n```\n"
+                }
+                out += "\nshipgate reports:\n\n```\n"
                 out += findings.map(\.description).joined(separator: "\n") + "\n```\n"
             }
             if let good = description.nonTriggering.first {

@@ -106,7 +106,7 @@ struct MatrixRule: Rule {
         for node in nodes {
             let key = Self.canonical(node)
             if let first = seen[key] {
-                findings.append(Finding("duplicate \(what) (first at line \(first.line)): remove one", at: node))
+                findings.append(Finding("duplicate \(what) (first at \(first.line):\(first.column)): remove one", at: node))
             } else {
                 seen[key] = node.position
             }
