@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "GitKit", dependencies: ["CLibgit2"]),
         .target(name: "WorkflowModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Report", dependencies: ["WorkflowModel", "GitKit"]),
+        .target(name: "Lint", dependencies: ["WorkflowModel", "Report"]),
         .target(
             name: "Stacks",
             dependencies: [
@@ -37,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "shipgate",
             dependencies: [
-                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Hooks", "Generate", "Deploy",
+                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Hooks", "Lint", "Generate", "Deploy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,7 +47,8 @@ let package = Package(
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
         .testTarget(name: "StacksTests", dependencies: ["Stacks", "GitKit", "WorkflowModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HooksTests", dependencies: ["TestSupport", "shipgate"]),
-        .testTarget(name: "ShipgateCLITests", dependencies: ["TestSupport", "shipgate"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "WorkflowModel", "Report"], exclude: ["Fixtures"]),
+        .testTarget(name: "ShipgateCLITests", dependencies: ["TestSupport", "shipgate", "GitKit"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Stacks", "Promotion", "WorkflowModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "Stacks", "Promotion", "GitKit", "TestSupport"]),
         .testTarget(name: "PromotionTests", dependencies: ["Promotion", "GitKit", "Stacks", "WorkflowModel", "TestSupport"]),
