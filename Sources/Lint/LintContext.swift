@@ -25,11 +25,15 @@ public struct LintContext: Sendable {
     /// Reads a file by its path relative to the repository root; nil when absent or when the
     /// repository is unknown (local references are then not checked).
     public let readFile: @Sendable (String) -> String?
+    /// Lists the file names in a folder given relative to the repository root; empty when absent.
+    public let listDirectory: @Sendable (String) -> [String]
     /// Per-file values shared between rules; a new context has an empty memo.
     public let memo = FileMemo()
 
-    public init(relativePath: String?, readFile: @escaping @Sendable (String) -> String?) {
+    public init(relativePath: String?, listDirectory: @escaping @Sendable (String) -> [String] = { _ in [] },
+                readFile: @escaping @Sendable (String) -> String?) {
         self.relativePath = relativePath
+        self.listDirectory = listDirectory
         self.readFile = readFile
     }
 
@@ -41,7 +45,9 @@ public struct LintContext: Sendable {
 
     /// A context reading the repository at `root` on disk.
     public static func repository(root: String, relativePath: String) -> LintContext {
-        LintContext(relativePath: relativePath) { path in
+        LintContext(relativePath: relativePath, listDirectory: { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: (root as NSString).appendingPathComponent(folder))) ?? []).sorted()
+        }) { path in
             let full = (root as NSString).appendingPathComponent(path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,

@@ -51,6 +51,9 @@ public enum RuleCatalogue {
     /// The in-memory repository of an example.
     public static func exampleContext(_ example: Example) -> LintContext {
         let files = example.files
-        return LintContext(relativePath: example.path) { files[$0] }
+        let listing: @Sendable (String) -> [String] = { folder in
+            files.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst(folder.count + 1)) }.filter { !$0.contains("/") }.sorted()
+        }
+        return LintContext(relativePath: example.path, listDirectory: listing) { files[$0] }
     }
 }

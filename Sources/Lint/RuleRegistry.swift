@@ -20,6 +20,9 @@ public enum RuleRegistry {
         ShellRule(),
         LocalActionRule(),
         ReusableWorkflowRule(),
+        EnvironmentNameRule(),
+        EnvironmentSecretsRule(),
+        EnvironmentGateRule(),
     ]
 
     /// The rule with `id`, nil when there is none.

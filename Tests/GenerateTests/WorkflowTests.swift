@@ -111,7 +111,7 @@ func promoteShape() throws {
     #expect(inputs[0].kind == .choice(["staging", "production"]))
     #expect(promote.jobs.map(\.id) == ["staging", "production"])
     #expect(promote.jobs.map(\.environment) == ["staging", "production"])
-    func args(_ job: Job, _ command: String) -> String? {
+    func args(_ job: Generate.Job, _ command: String) -> String? {
         for step in job.steps {
             if case .uses(.shipgate, let with) = step.action, with.first?.value == .string(command), case .string(let text)? = with.dropFirst().first?.value {
                 return text
