@@ -42,8 +42,8 @@ public struct ProjectWorkflows: Sendable {
     }
 
     var lintJob: Job {
-        Job(id: "lint", name: "lint", permissions: [Permission("contents", .read)], timeoutMinutes: Self.overheadMinutes, steps: [
-            Tooling.checkout(fullHistory: false, pushes: false),
+        Job(id: "lint", name: "lint", permissions: [Self.readContents], timeoutMinutes: Self.overheadMinutes, steps: [
+            Tooling.checkout(fullHistory: false),
             Tooling.shipgate("Lint workflows", "lint"),
             Tooling.shipgate("Generated workflows are up to date", "generate", "--check"),
         ])
@@ -53,11 +53,11 @@ public struct ProjectWorkflows: Sendable {
     static let affectedBase = "${{ github.event_name == 'pull_request' && format('origin/{0}', github.base_ref) || github.event.before }}"
 
     var planJob: Job {
-        Job(id: "plan", name: "affected stacks", permissions: [Permission("contents", .read)], timeoutMinutes: Self.overheadMinutes,
+        Job(id: "plan", name: "affected stacks", permissions: [Self.readContents], timeoutMinutes: Self.overheadMinutes,
             outputs: [YAMLEntry("stacks", .string("${{ steps.affected.outputs.stacks }}")),
                       YAMLEntry("any", .string("${{ steps.affected.outputs.any }}"))],
             steps: [
-                Tooling.checkout(fullHistory: true, pushes: false),
+                Tooling.checkout(fullHistory: true),
                 Tooling.shipgate("Affected stacks", "affected", "--base \(Self.affectedBase) --github-output", id: "affected"),
             ])
     }
@@ -65,10 +65,10 @@ public struct ProjectWorkflows: Sendable {
     var unitJob: Job {
         let minutes = project.stacks.compactMap { $0.suite(named: Self.unitSuite)?.timeout }.max().map(Self.minutes) ?? 10
         return Job(id: "unit", name: "unit (${{ matrix.stack }})", needs: ["plan"], condition: "needs.plan.outputs.any == 'true'",
-                   permissions: [Permission("contents", .write)], timeoutMinutes: minutes + Self.overheadMinutes,
+                   permissions: [Permission("contents", .write, reason: "push the evidence notes")], timeoutMinutes: minutes + Self.overheadMinutes,
                    strategy: Strategy(matrix: [YAMLEntry("stack", .string("${{ fromJSON(needs.plan.outputs.stacks) }}"))]),
                    steps: [
-                       Tooling.checkout(fullHistory: false, pushes: true),
+                       Tooling.checkout(fullHistory: false),
                        Tooling.fetchEvidence(),
                        Tooling.shipgate("Unit suite", "test", "--suite \(Self.unitSuite) --stack ${{ matrix.stack }} --record"),
                        Tooling.pushRecords(condition: "${{ !cancelled() && github.event_name == 'push' }}"),
@@ -82,14 +82,14 @@ public struct ProjectWorkflows: Sendable {
         var condition = "github.event_name == 'push' && github.ref == 'refs/heads/\(mainBranch)' && needs.plan.outputs.any == 'true'"
         if afterUnit { condition += " && needs.unit.result == 'success'" }
         var steps = [
-            Tooling.checkout(fullHistory: true, pushes: true),
+            Tooling.checkout(fullHistory: true),
             Tooling.fetchEvidence(),
             Tooling.shipgate("Promote to \(root.name)", "promote", "--to \(root.name) --build ${{ github.sha }} \(stackFlags)"),
             Tooling.pushRecords(branch: root.branchPolicy.branch),
         ]
         if hasDeploys { steps.append(Tooling.shipgate("Deploy to \(root.name)", "deploy", "--env \(root.name) \(stackFlags)")) }
         return Job(id: "promote-\(root.name)", name: "promote to \(root.name)", needs: afterUnit ? ["plan", "unit"] : ["plan"],
-                   condition: condition, environment: root.name, permissions: [Permission("contents", .write)],
+                   condition: condition, environment: root.name, permissions: [Self.writeRecords],
                    concurrency: Self.environmentConcurrency(root.name),
                    timeoutMinutes: Self.overheadMinutes + (hasDeploys ? Self.deployMinutes : 0), steps: steps)
     }
@@ -115,7 +115,7 @@ public struct ProjectWorkflows: Sendable {
         let source = target.promotesFrom ?? environments[0].name
         let suites = requiredSuites(of: target)
         var steps = [
-            Tooling.checkout(fullHistory: true, pushes: true),
+            Tooling.checkout(fullHistory: true),
             Step(name: "Check out the build", env: [YAMLEntry("BUILD", .string("${{ inputs.build }}"))], .run("""
                 case "$BUILD" in
                   "" | *[!0-9a-f]*) echo "::error::build must be a commit id in lowercase hex, got: $BUILD"; exit 1 ;;
@@ -136,7 +136,7 @@ public struct ProjectWorkflows: Sendable {
         // Suites run two at a time on a hosted runner; none can take longer than its own timeout.
         let suiteMinutes = Self.minutes(max(timeouts.max() ?? 0, (timeouts.reduce(0, +) + 1) / 2))
         return Job(id: target.name, name: "promote to \(target.name)", condition: "inputs.target == '\(target.name)'",
-                   environment: target.name, permissions: [Permission("contents", .write)],
+                   environment: target.name, permissions: [Self.writeRecords],
                    concurrency: Self.environmentConcurrency(target.name),
                    timeoutMinutes: Self.overheadMinutes + suiteMinutes + (hasDeploys ? Self.deployMinutes : 0), steps: steps)
     }
@@ -146,6 +146,9 @@ public struct ProjectWorkflows: Sendable {
         let wanted = Set(target.gates.suites + target.gates.suitesByStack.values.flatMap { $0 })
         return project.suiteNames.filter(wanted.contains)
     }
+
+    static let readContents = Permission("contents", .read, reason: "check out the repository")
+    static let writeRecords = Permission("contents", .write, reason: "push the promotion commit and the evidence notes")
 
     var hasDeploys: Bool { project.stacks.contains { $0.deploy != nil } }
     static let deployMinutes = 30

@@ -1,14 +1,26 @@
 /// The steps every generated job is made of — checking out, running shipgate, moving the evidence
 /// notes — kept in one place so a change of how shipgate is installed touches only this file.
 enum Tooling {
-    /// `actions/checkout`. Jobs that push (notes, promotions) keep the token in the git config; the
-    /// others do not. `fullHistory` fetches every commit (for `affected` and the promotion gates).
-    static func checkout(fullHistory: Bool, pushes: Bool) -> Step {
+    /// `actions/checkout`, never leaving the token in the git config (the suites run the build's
+    /// code); the steps that talk to the remote pass it explicitly (`authenticatedGit`).
+    /// `fullHistory` fetches every commit (for `affected` and the promotion gates).
+    static func checkout(fullHistory: Bool) -> Step {
         var with: [YAMLEntry] = []
         if fullHistory { with.append(YAMLEntry("fetch-depth", .int(0))) }
-        with.append(YAMLEntry("persist-credentials", .bool(pushes)))
+        with.append(YAMLEntry("persist-credentials", .bool(false)))
         return Step(name: "Check out", .uses(.checkout, with: with))
     }
+
+    /// The job token, given only to the steps that fetch or push records.
+    static let tokenEnv = [YAMLEntry("GITHUB_TOKEN", .string("${{ github.token }}"))]
+
+    /// Defines `authgit`: git with the token as an HTTP header for this one command.
+    static let authenticatedGit = """
+        authgit() {
+          git -c "http.extraheader=AUTHORIZATION: basic $(printf 'x-access-token:%s' "$GITHUB_TOKEN" | base64 -w0)" "$@"
+        }
+
+        """
 
     /// Runs `shipgate <command> <arguments>` through the repository's composite action, which
     /// installs shipgate (built once, cached) and runs it.
@@ -24,11 +36,11 @@ enum Tooling {
     /// `actions/checkout` fetches no notes: bring the evidence notes explicitly. A repository that
     /// has none yet is fine (`ls-remote` exits 2); any other failure stops the job.
     static func fetchEvidence() -> Step {
-        Step(name: "Fetch evidence notes", .run("""
+        Step(name: "Fetch evidence notes", env: tokenEnv, .run(authenticatedGit + """
             status=0
-            git ls-remote --exit-code origin \(notesRef) > /dev/null || status=$?
+            authgit ls-remote --exit-code origin \(notesRef) > /dev/null || status=$?
             if [ "$status" -eq 0 ]; then
-              git fetch --no-tags origin +\(notesRef):\(notesRef)
+              authgit fetch --no-tags origin +\(notesRef):\(notesRef)
             elif [ "$status" -ne 2 ]; then
               exit "$status"
             fi
@@ -45,18 +57,18 @@ enum Tooling {
     /// temporary ref, merges it line by line (`cat_sort_uniq`: both jobs' lines are kept) and retries,
     /// a bounded number of times.
     static func pushRecords(branch: String? = nil, condition: String? = nil) -> Step {
-        var script = """
+        var script = authenticatedGit + """
             git config user.name "\(botName)"
             git config user.email "\(botEmail)"
             if git rev-parse --quiet --verify \(notesRef) > /dev/null; then
               pushed=false
               for attempt in $(seq 1 \(pushAttempts)); do
-                if git push origin \(notesRef):\(notesRef); then
+                if authgit push origin \(notesRef):\(notesRef); then
                   pushed=true
                   break
                 fi
                 echo "notes push rejected (attempt $attempt): merging the notes pushed meanwhile"
-                git fetch --no-tags origin +\(notesRef):\(notesRef)-origin
+                authgit fetch --no-tags origin +\(notesRef):\(notesRef)-origin
                 git notes --ref shipgate merge --strategy cat_sort_uniq \(notesRef)-origin
                 sleep "$attempt"
               done
@@ -68,8 +80,9 @@ enum Tooling {
 
             """
         if let branch {
-            script += "git push origin refs/heads/\(branch):refs/heads/\(branch)\n"
+            script += "authgit push origin refs/heads/\(branch):refs/heads/\(branch)\n"
         }
-        return Step(name: branch == nil ? "Push evidence notes" : "Push the promotion and its records", condition: condition, .run(script))
+        return Step(name: branch == nil ? "Push evidence notes" : "Push the promotion and its records", condition: condition, env: tokenEnv,
+                    .run(script))
     }
 }

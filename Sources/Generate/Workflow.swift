@@ -51,10 +51,13 @@ public struct Permission: Sendable, Equatable {
     public enum Level: String, Sendable { case read, write }
     public var scope: String
     public var level: Level
+    /// Why the job needs it, written as a comment beside the permission.
+    public var reason: String?
 
-    public init(_ scope: String, _ level: Level) {
+    public init(_ scope: String, _ level: Level, reason: String? = nil) {
         self.scope = scope
         self.level = level
+        self.reason = reason
     }
 }
 

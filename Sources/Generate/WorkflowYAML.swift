@@ -66,7 +66,7 @@ extension DispatchInput {
 
 extension Permission {
     static func yaml(_ permissions: [Permission]) -> YAMLValue {
-        .mapping(permissions.map { YAMLEntry($0.scope, .string($0.level.rawValue)) })
+        .mapping(permissions.map { YAMLEntry($0.scope, .string($0.level.rawValue), comment: $0.reason) })
     }
 }
 

@@ -7,7 +7,9 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 @Test("shipgate generate --check passes on this repository's own workflows")
 func selfCheck() throws {
     try #require(FileManager.default.isExecutableFile(atPath: ShipgateBinary.path), "build shipgate first")
-    let output = try ShipgateBinary.run(["generate", "--check"], in: packageRoot)
+    var output = try ShipgateBinary.run(["generate", "--check"], in: packageRoot)
+    #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+    output = try ShipgateBinary.run(["lint", "--format", "human", ".github/workflows/ci.yml", ".github/workflows/promote.yml"], in: packageRoot)
     #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
 }
 
@@ -24,6 +26,10 @@ func generateThenDrift() throws {
     #expect(output.stdout == "wrote ci.yml, promote.yml in .github/workflows\n")
     output = try ShipgateBinary.run(["generate", "--check"], in: repository.path + "/api")
     #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+    // The workflows call the repository's composite action: give the scratch repository the real one.
+    try repository.write("action.yml", try String(contentsOfFile: packageRoot + "/action.yml", encoding: .utf8))
+    output = try ShipgateBinary.run(["lint", "--format", "human"], in: repository.path)
+    #expect(output.status == 0, "generated workflows must lint clean:\n\(output.stdout)\(output.stderr)")
     try repository.write("shipgate.yml", "stacks:\n  api:\n    path: api\n    suites:\n      unit: { run: 'true', timeout: 20m }\n")
     output = try ShipgateBinary.run(["generate", "--check"], in: repository.path)
     #expect(output.status == 1)

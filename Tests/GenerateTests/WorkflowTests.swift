@@ -89,8 +89,8 @@ func ciShape() throws {
     #expect(ci.jobs.map(\.id) == ["lint", "plan", "unit", "promote-development"])
     #expect(ci.permissions.isEmpty)
     let plan = ci.jobs[1]
-    #expect(plan.steps[0] == Tooling.checkout(fullHistory: true, pushes: false))
-    #expect(plan.permissions == [Permission("contents", .read)])
+    #expect(plan.steps[0] == Tooling.checkout(fullHistory: true))
+    #expect(plan.permissions.map(\.level) == [.read])
     let unit = ci.jobs[2]
     #expect(unit.condition == "needs.plan.outputs.any == 'true'")
     #expect(unit.strategy?.matrix == [YAMLEntry("stack", .string("${{ fromJSON(needs.plan.outputs.stacks) }}"))])
