@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "GitKit", dependencies: ["CLibgit2"]),
         .target(name: "WorkflowModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Report", dependencies: ["WorkflowModel", "GitKit"]),
+        .target(name: "Lint", dependencies: ["WorkflowModel", "Report"]),
         .target(
             name: "Stacks",
             dependencies: [
@@ -35,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "shipgate",
             dependencies: [
-                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Hooks",
+                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Hooks", "Lint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,5 +47,6 @@ let package = Package(
         .testTarget(name: "HooksTests", dependencies: ["TestSupport", "shipgate"]),
         .testTarget(name: "ShipgateCLITests", dependencies: ["TestSupport", "shipgate"]),
         .testTarget(name: "PromotionTests", dependencies: ["Promotion", "GitKit", "Stacks", "WorkflowModel", "TestSupport"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "WorkflowModel", "Report"], exclude: ["Fixtures"]),
     ]
 )
