@@ -32,11 +32,12 @@ let package = Package(
             ]
         ),
         .target(name: "Promotion", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Report"]),
-        .target(name: "Hooks", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Promotion"]),
+        .target(name: "Hooks", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Promotion", "Lint", "Report"]),
+        .target(name: "Check", dependencies: ["GitKit", "WorkflowModel", "Lint", "Stacks", "Promotion", "Report"]),
         .executableTarget(
             name: "shipgate",
             dependencies: [
-                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Hooks", "Lint",
+                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Hooks", "Lint", "Check",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
