@@ -32,13 +32,14 @@ let package = Package(
             ]
         ),
         .target(name: "Promotion", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Report"]),
-        .target(name: "Hooks", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Promotion"]),
+        .target(name: "Hooks", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Promotion", "Lint", "Report"]),
         .target(name: "Deploy", dependencies: ["GitKit", "WorkflowModel", "Stacks", "Promotion"]),
         .target(name: "Generate", dependencies: ["WorkflowModel", "Stacks", "Promotion", "GitKit"]),
+        .target(name: "Check", dependencies: ["GitKit", "WorkflowModel", "Lint", "Stacks", "Promotion", "Report"]),
         .executableTarget(
             name: "shipgate",
             dependencies: [
-                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Hooks", "Lint", "Generate", "Deploy",
+                "GitKit", "WorkflowModel", "Report", "Stacks", "Promotion", "Hooks", "Lint", "Check", "Generate", "Deploy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,10 +48,10 @@ let package = Package(
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
         .testTarget(name: "StacksTests", dependencies: ["Stacks", "GitKit", "WorkflowModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HooksTests", dependencies: ["TestSupport", "shipgate"]),
+        .testTarget(name: "ShipgateCLITests", dependencies: ["TestSupport", "shipgate"]),
+        .testTarget(name: "PromotionTests", dependencies: ["Promotion", "GitKit", "Stacks", "WorkflowModel", "TestSupport"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "WorkflowModel", "Report"], exclude: ["Fixtures"]),
-        .testTarget(name: "ShipgateCLITests", dependencies: ["TestSupport", "shipgate", "GitKit"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Stacks", "Promotion", "WorkflowModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "Stacks", "Promotion", "GitKit", "TestSupport"]),
-        .testTarget(name: "PromotionTests", dependencies: ["Promotion", "GitKit", "Stacks", "WorkflowModel", "TestSupport"]),
     ]
 )

@@ -4,15 +4,22 @@ import Foundation
 extension Repository {
     /// Points reference `name` at `id` if it still points at `expected` (nil: the reference must not
     /// exist yet). Throws `.refMoved` when another writer got there first; nothing changes then.
+    ///
+    /// A lock file another writer holds is waited for (a ref update takes milliseconds); one left
+    /// behind by a killed process (older than `staleLockAge`) is removed, so a re-run completes.
     public func updateReference(_ name: String, to id: ObjectID, expected: ObjectID?, message: String) throws {
         var newOID = id.oid
         var reference: OpaquePointer?
-        let code: Int32
-        if let expected {
-            var old = expected.oid
-            code = git_reference_create_matching(&reference, pointer, name, &newOID, 1, &old, message)
-        } else {
-            code = git_reference_create(&reference, pointer, name, &newOID, 0, message)
+        var code: Int32 = 0
+        for _ in 0..<100 {
+            if let expected {
+                var old = expected.oid
+                code = git_reference_create_matching(&reference, pointer, name, &newOID, 1, &old, message)
+            } else {
+                code = git_reference_create(&reference, pointer, name, &newOID, 0, message)
+            }
+            guard code == GIT_ELOCKED.rawValue else { break }
+            waitForLock(gitDirectory + "/" + name + ".lock")
         }
         if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ELOCKED.rawValue
             || (code == GIT_ENOTFOUND.rawValue && expected != nil) {
@@ -69,12 +76,44 @@ extension Repository {
         guard let workTree else { return }
         let url = URL(fileURLWithPath: workTree).appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try content.write(to: url, options: .atomic)
+        try replaceAtomically(url.path, with: content)
+        waitForLock(gitDirectory + "/index.lock")
         var index: OpaquePointer?
         try check(git_repository_index(&index, pointer), "cannot open the index")
         defer { git_index_free(index) }
         try check(git_index_read(index, 0), "cannot read the index")
         try check(git_index_add_bypath(index, path), "cannot stage \(path)")
         try check(git_index_write(index), "cannot write the index")
+    }
+
+    /// Writes a temporary file inside the git directory (where a crash leaves nothing `git status`
+    /// would show) and renames it over `path`; next to `path` when the two are on different devices.
+    func replaceAtomically(_ path: String, with content: Data) throws {
+        let name = "shipgate-write-\(getpid()).tmp"
+        for folder in [gitDirectory, (path as NSString).deletingLastPathComponent] {
+            let temporary = folder + "/" + name
+            try content.write(to: URL(fileURLWithPath: temporary))
+            if rename(temporary, path) == 0 { return }
+            let failure = errno
+            try? FileManager.default.removeItem(atPath: temporary)
+            if failure != EXDEV {
+                throw GitError(.other, "cannot replace \(path): \(String(cString: strerror(failure)))")
+            }
+        }
+        throw GitError(.other, "cannot replace \(path): no folder to stage the new content in")
+    }
+
+    /// Seconds after which a lock file is taken to be left behind by a process that died.
+    static let staleLockAge: TimeInterval = 2
+
+    /// Waits a little for the lock at `path` to go away; removes it once it is stale.
+    func waitForLock(_ path: String) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let modified = attributes[.modificationDate] as? Date else { return }
+        if Date().timeIntervalSince(modified) >= Repository.staleLockAge {
+            try? FileManager.default.removeItem(atPath: path)
+        } else {
+            usleep(50_000)
+        }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import GitKit
+import Lint
+import Report
 import Stacks
 import WorkflowModel
 
@@ -47,8 +49,17 @@ public struct PrePushCheck {
         return passed
     }
 
+    /// Lints the changed workflow files as they are in the work tree (deleted ones are skipped).
     private func lintWorkflows(_ files: [String], root: String) throws -> Bool {
-        say("shipgate: \(files.count) workflow file(s) changed: \(files.joined(separator: ", "))")
+        let present = files.filter { FileManager.default.fileExists(atPath: root + "/" + $0) }
+        guard !present.isEmpty else { return true }
+        let result = try LintRun.run(paths: present, format: .human, terminal: Terminal(useColor: false), currentDirectory: root)
+        if !result.output.isEmpty { FileHandle.standardError.write(Data(result.output.utf8)) }
+        if result.exitCode != 0 {
+            say("shipgate: workflow lint failed: fix the findings above, or push with `git push --no-verify` to skip the hook once")
+            return false
+        }
+        if verbose { say("shipgate: linted \(present.count) workflow file(s): clean") }
         return true
     }
 

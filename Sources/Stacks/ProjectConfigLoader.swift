@@ -15,7 +15,13 @@ extension ProjectConfig {
     }
 
     /// Reads `shipgate.yml` at `repositoryRoot`, nil when there is none (zero-configuration mode).
-    public static func loadIfPresent(repositoryRoot: String) throws(Diagnostic) -> ProjectConfig? {
+    ///
+    /// `SHIPGATE_CONFIG` (set by the global `--config FILE` option) names another file to read.
+    public static func loadIfPresent(repositoryRoot: String,
+                                     environment: [String: String] = ProcessInfo.processInfo.environment) throws(Diagnostic) -> ProjectConfig? {
+        if let configured = environment["SHIPGATE_CONFIG"], !configured.isEmpty {
+            return try load(file: configured, displayPath: configured, repositoryRoot: repositoryRoot)
+        }
         let path = (repositoryRoot as NSString).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         return try load(file: path, displayPath: fileName, repositoryRoot: repositoryRoot)
@@ -54,7 +60,7 @@ private struct ConfigParser {
     let repositoryRoot: String?
     var problems: [Diagnostic] = []
 
-    static let topKeys = ["stacks", "shared_paths", "lint"]
+    static let topKeys = ["stacks", "shared_paths", "lint", "hooks"]
     static let stackKeys = ["path", "depends_on", "suites", "deploy"]
     static let suiteKeys = ["run", "timeout", "junit"]
 
@@ -90,6 +96,7 @@ private struct ConfigParser {
                 disabled = (attempt { () throws(Diagnostic) in try lint.strings("disable") } ?? nil) ?? []
             }
         }
+        let hooks = hookSettings(top)
         guard let stacksNode = root["stacks"], !stacksNode.isNull else {
             problems.append(top.error("missing the required key \"stacks\": declare each stack with its path and suites", at: root))
             return nil
@@ -101,7 +108,28 @@ private struct ConfigParser {
         let stacks = pairs.compactMap { stack($0) }
         checkPaths(stacks, pairs: pairs)
         checkDependencies(stacks, pairs: pairs)
-        return ProjectConfig(file: file, stacks: stacks, sharedPaths: shared ?? [], lintDisabled: disabled)
+        var config = ProjectConfig(file: file, stacks: stacks, sharedPaths: shared ?? [], lintDisabled: disabled)
+        config.hookSuites = hooks.suites
+        config.hookAllowsProtectedPush = hooks.allowProtected
+        if let suites = hooks.suites, let node = root["hooks"]?["pre_push"]?["suites"] {
+            for name in suites where !config.suiteNames.contains(name) {
+                problems.append(reader(node).error("hooks.pre_push.suites names \"\(name)\", which no stack declares\(Suggestion.hint(for: name, in: config.suiteNames))", at: node))
+            }
+        }
+        return config
+    }
+
+    /// `hooks: { pre_push: { suites: [unit], allow_protected: false } }`.
+    mutating func hookSettings(_ top: MappingReader) -> (suites: [String]?, allowProtected: Bool) {
+        guard let hooks = top.child("hooks"), attempt({ () throws(Diagnostic) in try hooks.pairs("\"hooks\"") }) != nil else { return (nil, false) }
+        problems += hooks.unknownKeys(allowed: ["pre_push"], context: "\"hooks\"")
+        guard let prePush = hooks.child("pre_push"), attempt({ () throws(Diagnostic) in try prePush.pairs("\"hooks.pre_push\"") }) != nil else {
+            return (nil, false)
+        }
+        problems += prePush.unknownKeys(allowed: ["suites", "allow_protected"], context: "\"hooks.pre_push\"")
+        let suites = attempt { () throws(Diagnostic) in try prePush.strings("suites") } ?? nil
+        let allow = attempt { () throws(Diagnostic) in try prePush.bool("allow_protected") } ?? nil
+        return (suites, allow ?? false)
     }
 
     mutating func stack(_ pair: YAMLPair) -> Stack? {

@@ -8,7 +8,9 @@ struct Shipgate: AsyncParsableCommand {
         abstract: "CI/CD for multi-stack repositories: lint workflows, inspect git, run suites, gate promotions.",
         discussion: "Exit codes: 0 ok, 1 findings / gate failed / suite failed, 2 usage or configuration error, 3 internal error.\n\n" + GlobalOptions.help,
         version: ShipgateVersion.current,
-        subcommands: [Status.self, LintCommand.self, RulesCommand.self, StacksCommand.self, Affected.self, Test.self, Evidence.self, Promote.self, Approve.self, Env.self, Hook.self, GenerateCommand.self, DeployCommand.self]
+        subcommands: [CheckCommand.self, Status.self, LintCommand.self, RulesCommand.self, StacksCommand.self, Affected.self, Test.self, Evidence.self,
+                      Promote.self, Approve.self, Env.self, Hook.self, GenerateCommand.self, DeployCommand.self],
+        defaultSubcommand: CheckCommand.self
     )
 
     /// Parses and runs the command; usage errors exit 2 (not argument-parser's 64), as documented.

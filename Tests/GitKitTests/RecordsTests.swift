@@ -85,4 +85,17 @@ import Testing
         #expect(try repo.git(["status", "--porcelain"]) == "")
         #expect(try repo.git(["show", "main:env.yml"]) == "a")
     }
+
+    @Test func aLockLeftByAKilledProcessDoesNotBlockForever() throws {
+        let repo = try GitFixture()
+        let tip = try repo.commit("base", files: ["env.yml": "a\n"])
+        let lock = repo.path + "/.git/refs/heads/main.lock"
+        try Data("dead writer".utf8).write(to: URL(fileURLWithPath: lock))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: lock)
+        let repository = try Repository.open(at: repo.path)
+        let new = try repository.commitReplacingFile(branch: "main", path: "env.yml", content: Data("b\n".utf8),
+                                                     message: "after a crash", expectedTip: ObjectID(hex: tip)!)
+        #expect(try repo.git(["rev-parse", "main"]) == new.hex)
+        #expect(!FileManager.default.fileExists(atPath: lock))
+    }
 }

@@ -129,4 +129,62 @@ import Testing
         #expect(output.status == 2)
         #expect(output.stderr.contains("line 1 of the pre-push input"))
     }
+
+    @Test func configurationChoosesSuitesAndCanAllowProtectedPushes() throws {
+        let (repo, remote) = try project()
+        try repo.commit("allow", files: ["shipgate.yml": """
+            stacks:
+              api:
+                path: stacks/api
+                suites:
+                  unit: { run: "touch ../../unit-ran", timeout: 1m }
+                  integration: { run: "touch ../../integration-ran", timeout: 1m }
+              docs:
+                path: docs
+            hooks:
+              pre_push: { suites: [integration], allow_protected: true }
+            """, "stacks/api/app.py": "changed\n"])
+        let push = try runProcess("/usr/bin/git", ["push", "-q", "origin", "main"], in: repo.path)
+        #expect(push.status == 0, "\(push.stderr)")
+        #expect(FileManager.default.fileExists(atPath: repo.path + "/integration-ran"))
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/unit-ran"))
+        #expect(try remote.git(["rev-parse", "main"]) == (try repo.git(["rev-parse", "main"])))
+
+        try repo.write("shipgate.yml", "stacks: {}\nhooks:\n  pre_push: { suits: [unit] }\n")
+        let typo = try ShipgateBinary.run(["stacks"], in: repo.path)
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("shipgate.yml:3:"))
+        #expect(typo.stderr.contains("did you mean \"suites\""))
+    }
+
+    @Test func brokenWorkflowBlocksThePushAndAFixedOneGoesThrough() throws {
+        let (repo, remote) = try project()
+        try repo.git(["checkout", "-q", "-b", "ci"])
+        try repo.commit("ci", files: [".github/workflows/ci.yml": """
+            on: push
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                needs: nonexistent
+                steps:
+                  - run: echo hi
+            """])
+        let push = try runProcess("/usr/bin/git", ["push", "origin", "ci"], in: repo.path)
+        #expect(push.status != 0)
+        #expect(push.stderr.contains(".github/workflows/ci.yml:5:"), "\(push.stderr)")
+        #expect(push.stderr.contains("workflow lint failed"))
+        #expect(throws: FixtureError.self) { try remote.git(["rev-parse", "--verify", "-q", "ci"]) }
+
+        try repo.commit("fix", files: [".github/workflows/ci.yml": """
+            on: push
+            permissions: {}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: echo hi
+            """])
+        let fixed = try runProcess("/usr/bin/git", ["push", "-q", "origin", "ci"], in: repo.path)
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+    }
 }

@@ -65,7 +65,8 @@ import Testing
             let repository = try fixture.repository()
             let chain = try EnvironmentChain.load(from: repository, at: try #require(try repository.referenceTarget("refs/heads/main")), project: nil)
             #expect(chain.root.deployed?.build == build)
-            #expect(try fixture.git("status", "--porcelain") == "")
+            let leftovers = try fixture.git("status", "--porcelain", "--ignored")
+            #expect(leftovers == "", "left behind: \(leftovers)")
             #expect(try fixture.git("rev-list", "--count", "\(base)..main") == "1")
         }
         #expect(killedBeforeCommit + killedAfterCommit == 8)

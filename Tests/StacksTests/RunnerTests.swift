@@ -55,7 +55,7 @@ import Testing
         let elapsed = started.duration(to: .now)
         #expect(report.results.allSatisfy { $0.status == .timedOut })
         #expect(report.results.first?.detail == "timed out after 1s")
-        #expect(elapsed < .seconds(6))
+        #expect(elapsed < .seconds(25), "the suites sleep 30 s: the timeout must stop them before (the bound is loose because parallel blocking tests can starve the test pool)")
         for name in ["sleeps", "child", "background", "stubborn"] {
             let text = try String(contentsOfFile: repo.root + "/\(name).pid", encoding: .utf8)
             let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
