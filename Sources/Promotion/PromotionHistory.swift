@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Stacks
 
 /// One promotion recorded in git: a commit with `Shipgate-Promote` and `Shipgate-Build` trailers.
 public struct PromotionEntry: Sendable, Equatable, Codable {
@@ -19,18 +20,16 @@ public struct PromotionEntry: Sendable, Equatable, Codable {
 
 /// Trailers of promotion commits, and reading them back from history.
 public enum PromotionHistory {
-    static let promoteTrailer = "Shipgate-Promote"
+    static let promoteTrailer = RecordCommits.promoteTrailer
     static let buildTrailer = "Shipgate-Build"
     static let stacksTrailer = "Shipgate-Stacks"
     static let rollbackTrailer = "Shipgate-Rollback-From"
-    static let holdTrailer = "Shipgate-Hold"
-    static let releaseTrailer = "Shipgate-Release"
-    /// Trailers that mark a commit as one of shipgate's records rather than a build.
-    static let recordTrailers = [promoteTrailer, holdTrailer, releaseTrailer]
+    static let holdTrailer = RecordCommits.holdTrailer
+    static let releaseTrailer = RecordCommits.releaseTrailer
 
     /// Whether `commit` is one of shipgate's record commits (it changes a manifest, not the build).
     public static func isRecord(_ commit: Commit) -> Bool {
-        recordTrailers.contains { commit.trailer($0) != nil }
+        RecordCommits.isRecord(commit)
     }
 
     /// Every promotion in the history of `tip`, newest first; only those into `environment` when given.

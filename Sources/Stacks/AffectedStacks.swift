@@ -13,6 +13,8 @@ public struct AffectedStacks: Sendable, Equatable {
         case shared(String)
         /// The history needed to compute the change is missing and `--fallback all` was given.
         case fallback
+        /// The base is the all-zero id (the first push of a branch): there is nothing to compare with.
+        case noBase
 
         public var description: String {
             switch self {
@@ -20,6 +22,7 @@ public struct AffectedStacks: Sendable, Equatable {
             case .dependsOn(let stack): return "depends on \(stack)"
             case .shared(let path): return "shared path changed: \(path)"
             case .fallback: return "fallback: history unavailable"
+            case .noBase: return "no base: first push, every stack"
             }
         }
     }
@@ -75,6 +78,11 @@ public struct AffectedStacks: Sendable, Equatable {
                                includeWorkTree: Bool = false, fallbackAll: Bool = false) throws -> AffectedStacks {
         if includeWorkTree, head != nil {
             throw UsageError("--work-tree compares against the work tree: it cannot be combined with --head")
+        }
+        if ObjectID(hex: base)?.isZero == true {
+            var everything = all(config)
+            everything.reasons = everything.reasons.mapValues { _ in .noBase }
+            return everything
         }
         do {
             let headID = try repository.resolve(head ?? "HEAD")

@@ -96,9 +96,11 @@ public struct TestSession: Sendable {
         }
         let jobs = try SuiteRunner.select(config: config, stacks: stackFilter, suites: suites, shard: shard)
         guard record else { return (root, jobs, nil, false) }
-        guard let build = try repository.head().id else {
+        guard let head = try repository.head().id else {
             throw UsageError("--record needs a commit to record evidence on", hint: "commit first")
         }
+        // On a promotion (or hold) commit the tested code is the build below it.
+        let build = try RecordCommits.build(at: head, in: repository)
         return (root, jobs, build, !(try repository.status().isClean))
     }
 
