@@ -41,14 +41,22 @@ public struct AffectedStacks: Sendable, Equatable {
     public static func resolve(changedPaths: [String], config: ProjectConfig) -> AffectedStacks {
         var reasons: [String: Reason] = [:]
         let shared = config.sharedPaths.map(PathPattern.init)
-        let patterns = config.stacks.map { ($0.name, PathPattern($0.path)) }
+        let patterns = config.stacks.map { PathPattern($0.path) }
+        var firstHit = [String?](repeating: nil, count: patterns.count)
+        var unmatched = patterns.count
         var sharedHit: String?
         for path in changedPaths {
             if sharedHit == nil, shared.contains(where: { $0.matches(path) }) { sharedHit = path }
-            for (name, pattern) in patterns where reasons[name] == nil && pattern.matches(path) {
-                reasons[name] = .changed(path)
+            if unmatched > 0 {
+                for index in patterns.indices where firstHit[index] == nil && patterns[index].matches(path) {
+                    firstHit[index] = path
+                    unmatched -= 1
+                }
             }
-            if sharedHit != nil && reasons.count == patterns.count { break }
+            if unmatched == 0 && (sharedHit != nil || shared.isEmpty) { break }
+        }
+        for (index, stack) in config.stacks.enumerated() {
+            if let path = firstHit[index] { reasons[stack.name] = .changed(path) }
         }
         if let sharedHit {
             for stack in config.stacks where reasons[stack.name] == nil { reasons[stack.name] = .shared(sharedHit) }

@@ -20,7 +20,9 @@ public struct PathPattern: Sendable, Equatable {
     public func matches(_ path: String) -> Bool {
         if text == "." || text.isEmpty { return true }
         if !isGlob {
-            return path.hasPrefix(text) && (path.utf8.count == text.utf8.count || path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: text.utf8.count)] == UInt8(ascii: "/"))
+            let prefix = text.utf8, full = path.utf8
+            guard full.starts(with: prefix) else { return false }
+            return full.count == prefix.count || full[full.index(full.startIndex, offsetBy: prefix.count)] == UInt8(ascii: "/")
         }
         let parts = path.split(separator: "/")
         return Glob.matchPrefix(segments[...], parts[...])
