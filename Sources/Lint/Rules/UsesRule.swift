@@ -58,7 +58,7 @@ struct UsesRule: Rule {
         if text.hasPrefix("docker://") {
             return text.count > "docker://".count ? nil : "\"docker://\" needs an image, e.g. docker://alpine:3.20"
         }
-        if text.contains(".github/workflows/") { return "\"\(text)\" is a workflow: call it from a job's \"uses\", not a step's" }
+        if text.containsBytes(of: ".github/workflows/") { return "\"\(text)\" is a workflow: call it from a job's \"uses\", not a step's" }
         return remoteProblem(text, example: "actions/checkout@v4")
     }
 
