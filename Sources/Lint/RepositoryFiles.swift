@@ -64,7 +64,7 @@ enum RepositoryFiles {
         if isDirectory.boolValue {
             throw UsageError("\(path): is a directory, not a workflow file", hint: "give the files (\(path)/*.yml), or run with no path inside the repository")
         }
-        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        let standardized = normalized(absolute)
         let directory = (standardized as NSString).deletingLastPathComponent
         let root: String?
         if let known = roots[directory] {
@@ -75,6 +75,15 @@ enum RepositoryFiles {
         }
         let relative = root.map { String(standardized.dropFirst($0.count + 1)) }
         return LintTarget(path: absolute, displayPath: path, repositoryRoot: root, relativePath: relative)
+    }
+
+    /// An absolute path without `.`, `..` or repeated slashes (no file system access).
+    static func normalized(_ absolute: String) -> String {
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// `./dir` of every `uses: ./dir` in a workflow's text (a cheap scan, no second parse).

@@ -54,14 +54,14 @@ public enum YAMLDocument {
     public static func readText(path: String, displayPath: String? = nil) throws(Diagnostic) -> String {
         let name = displayPath ?? path
         let start = SourcePosition(line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Diagnostic(file: name, position: start, ruleID: syntaxRuleID, message: "no such file: check the path")
-        }
-        if isDirectory.boolValue {
-            throw Diagnostic(file: name, position: start, ruleID: syntaxRuleID, message: "is a directory, not a YAML file: give a file path")
-        }
         guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw Diagnostic(file: name, position: start, ruleID: syntaxRuleID, message: "no such file: check the path")
+            }
+            if isDirectory.boolValue {
+                throw Diagnostic(file: name, position: start, ruleID: syntaxRuleID, message: "is a directory, not a YAML file: give a file path")
+            }
             throw Diagnostic(file: name, position: start, ruleID: syntaxRuleID, message: "cannot read the file: check its permissions")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
