@@ -37,7 +37,7 @@ public struct Linter: Sendable {
                                message: "the top level must be a mapping of keys such as \"on\" and \"jobs\", found \(root.kindName)")]
         }
         var diagnostics: [Diagnostic] = []
-        let isAction = ActionMetadata.isMetadataFile(file)
+        let isAction = ActionMetadata.isMetadataFile(file) && root["jobs"] == nil && !file.contains(".github/workflows/")
         let workflow = isAction ? nil : Workflow(root: root, source: source)
         let action = isAction ? ActionMetadata(root: root, source: source) : nil
         for rule in rules {

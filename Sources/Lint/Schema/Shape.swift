@@ -82,7 +82,11 @@ struct SchemaWalker {
                 continue
             }
             let isCall = pair.value["uses"] != nil
-            walker.walkObject(pair.value, jobPairs, isCall ? WorkflowSchema.callJob : WorkflowSchema.job, context: context)
+            walker.walkObject(pair.value, jobPairs, isCall ? WorkflowSchema.callJob : WorkflowSchema.job, context: context) { key in
+                isCall && WorkflowSchema.job.shape(of: key) != nil
+                    ? "\"\(key)\" does not apply to a job that calls a reusable workflow; allowed keys: \(WorkflowSchema.callJob.names.joined(separator: ", "))"
+                    : nil
+            }
             if !isCall, let steps = pair.value["steps"]?.items { walker.walkSteps(steps, context: context) }
         }
         return walker.issues
@@ -90,16 +94,27 @@ struct SchemaWalker {
 
     private mutating func walkSteps(_ steps: [YAMLNode], context: String) {
         for (index, step) in steps.enumerated() {
-            if let group = step["parallel"]?.items {
-                walkSteps(group, context: context)
+            let stepContext = "step \(index + 1) of \(context)"
+            if let group = step["parallel"] {
+                for pair in step.pairs ?? [] where pair.name != "parallel" {
+                    issues.append(SchemaIssue(kind: .unknownKey, finding: Finding("a \"parallel\" step holds only \"parallel\": move \"\(pair.name)\" into its steps", at: pair.key)))
+                }
+                guard let items = group.items else {
+                    wrongType(group, "\"parallel\" in \(stepContext)", .list(.object(WorkflowSchema.step)))
+                    continue
+                }
+                walkSteps(items, context: context)
                 continue
             }
-            let stepContext = "step \(index + 1) of \(context)"
             guard let pairs = step.pairs else {
                 wrongType(step, stepContext, .object(WorkflowSchema.step))
                 continue
             }
-            walkObject(step, pairs, WorkflowSchema.step, context: stepContext)
+            let (shape, kind) = WorkflowSchema.stepShape(of: step)
+            walkObject(step, pairs, shape, context: stepContext) { key in
+                WorkflowSchema.step.shape(of: key) == nil || kind.isEmpty ? nil
+                    : "\"\(key)\" does not apply to a step that \(kind); allowed keys: \(shape.names.joined(separator: ", "))"
+            }
         }
     }
 
@@ -140,10 +155,14 @@ struct SchemaWalker {
         }
     }
 
-    mutating func walkObject(_ node: YAMLNode, _ pairs: [YAMLPair], _ object: ObjectShape, context: String) {
+    /// Checks a mapping's keys and values; `misplaced` may explain a key that is valid elsewhere.
+    mutating func walkObject(_ node: YAMLNode, _ pairs: [YAMLPair], _ object: ObjectShape, context: String,
+                             misplaced: (String) -> String? = { _ in nil }) {
         for pair in pairs {
             if let shape = object.shape(of: pair.name) {
                 walk(pair.value, shape, name: pair.name, context: context)
+            } else if let note = misplaced(pair.name) {
+                issues.append(SchemaIssue(kind: .unknownKey, finding: Finding("\(note) (in \(context))", at: pair.key)))
             } else {
                 let suggestion = Suggestion.closest(to: pair.name, in: object.names)
                 let advice = suggestion.map { " (did you mean \"\($0)\"?)" } ?? "; allowed keys: \(object.names.joined(separator: ", "))"
