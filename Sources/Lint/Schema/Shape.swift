@@ -5,6 +5,8 @@ import WorkflowModel
 indirect enum Shape: Sendable {
     /// Any scalar (GitHub reads numbers and booleans as strings where a string is expected).
     case string
+    /// A scalar that must not be empty (`run`, `uses`, `shell`, `working-directory`, `id`).
+    case text
     /// `true`/`false`.
     case bool
     /// A number.
@@ -24,7 +26,7 @@ indirect enum Shape: Sendable {
 
     var expectation: String {
         switch self {
-        case .string: return "a string"
+        case .string, .text: return "a string"
         case .bool: return "true or false"
         case .number: return "a number"
         case .object, .map: return "a mapping"
@@ -119,11 +121,16 @@ struct SchemaWalker {
     }
 
     mutating func walk(_ node: YAMLNode, _ shape: Shape, name: String?, context: String) {
-        if node.isNull { return }
         var label: String { name.map { "\"\($0)\" in \(context)" } ?? context }
+        if node.isNull || node.scalar?.isEmpty == true {
+            if case .text = shape {
+                issues.append(SchemaIssue(kind: .wrongType, finding: Finding("\(label) is empty: give a value or remove the key", at: node)))
+            }
+            if node.isNull { return }
+        }
         switch shape {
         case .any: return
-        case .string:
+        case .string, .text:
             if node.scalar == nil { wrongType(node, label, shape) }
         case .bool:
             if node.bool == nil { wrongType(node, label, shape) }

@@ -70,15 +70,15 @@ enum WorkflowSchema {
     ])
 
     static let step = ObjectShape([
-        "id": .string,
+        "id": .text,
         "if": .string,
         "name": .string,
-        "uses": .string,
-        "run": .string,
-        "shell": .string,
+        "uses": .text,
+        "run": .text,
+        "shell": .text,
         "with": .map(.string),
         "env": .map(.string),
-        "working-directory": .string,
+        "working-directory": .text,
         "continue-on-error": .bool,
         "timeout-minutes": .number,
         "background": .bool,
@@ -86,24 +86,24 @@ enum WorkflowSchema {
 
     /// A step that runs an action.
     static let usesStep = ObjectShape([
-        "id": .string, "if": .string, "name": .string, "uses": .string, "with": .map(.string), "env": .map(.string),
+        "id": .text, "if": .string, "name": .string, "uses": .text, "with": .map(.string), "env": .map(.string),
         "continue-on-error": .bool, "timeout-minutes": .number, "background": .bool,
     ])
 
     /// A step that runs a script.
     static let runStep = ObjectShape([
-        "id": .string, "if": .string, "name": .string, "run": .string, "shell": .string, "env": .map(.string),
-        "working-directory": .string, "continue-on-error": .bool, "timeout-minutes": .number, "background": .bool,
+        "id": .text, "if": .string, "name": .string, "run": .text, "shell": .text, "env": .map(.string),
+        "working-directory": .text, "continue-on-error": .bool, "timeout-minutes": .number, "background": .bool,
     ])
 
     /// A step that waits for background steps (`wait: [ids]` or `wait-all: true`).
     static let waitStep = ObjectShape([
-        "id": .string, "name": .string, "wait": .oneOrList(.string), "wait-all": .bool, "continue-on-error": .bool,
+        "id": .text, "name": .string, "wait": .oneOrList(.string), "wait-all": .bool, "continue-on-error": .bool,
     ])
 
     /// A step that cancels a background step.
     static let cancelStep = ObjectShape([
-        "id": .string, "if": .string, "name": .string, "cancel": .string, "continue-on-error": .bool,
+        "id": .text, "if": .string, "name": .string, "cancel": .string, "continue-on-error": .bool,
     ])
 
     /// The shape of a step by what it does, and a note for keys that belong to another kind.
