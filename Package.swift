@@ -20,7 +20,12 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .target(name: "GitKit", dependencies: ["CLibgit2"]),
-        .target(name: "WorkflowModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "WorkflowModel", dependencies: [.product(name: "Yams", package: "Yams"), "CLibYAML"]),
         .target(name: "Report", dependencies: ["WorkflowModel", "GitKit"]),
         .target(name: "Lint", dependencies: ["WorkflowModel", "Report"]),
         .target(

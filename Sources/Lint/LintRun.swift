@@ -21,7 +21,7 @@ public enum LintRun {
                 throw UsageError("no workflows under \(discovered)/.github/workflows", hint: "add a workflow or give file paths")
             }
         } else {
-            targets = try paths.map { try RepositoryFiles.target(for: $0, currentDirectory: currentDirectory) }
+            targets = try RepositoryFiles.targets(for: paths, currentDirectory: currentDirectory)
             root = targets.first?.repositoryRoot ?? RepositoryFiles.root(containing: currentDirectory)
         }
         let config = try root.map { try LintConfig.load(repositoryRoot: $0) } ?? LintConfig()

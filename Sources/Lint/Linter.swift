@@ -18,9 +18,16 @@ public struct Linter: Sendable {
         lint(source: SourceText(file: file, text: text), context: context)
     }
 
+    /// Largest file linted, in bytes: real workflows are a few kilobytes; this bounds memory.
+    public static let maximumFileSize = 4 << 20
+
     /// The findings of one file.
     public func lint(source: SourceText, context: LintContext) -> [Diagnostic] {
         let file = source.file, text = source.text
+        if text.utf8.count > Linter.maximumFileSize {
+            return [Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), ruleID: YAMLDocument.syntaxRuleID,
+                               message: "the file is \(text.utf8.count >> 20) MB, more than the \(Linter.maximumFileSize >> 20) MB shipgate reads: is it really a workflow?")]
+        }
         let root: YAMLNode?
         do {
             root = try YAMLDocument.parse(text, file: file)
@@ -37,7 +44,7 @@ public struct Linter: Sendable {
                                message: "the top level must be a mapping of keys such as \"on\" and \"jobs\", found \(root.kindName)")]
         }
         var diagnostics: [Diagnostic] = []
-        let isAction = ActionMetadata.isMetadataFile(file)
+        let isAction = ActionMetadata.isMetadataFile(file) && root["jobs"] == nil && !file.contains(".github/workflows/")
         let workflow = isAction ? nil : Workflow(root: root, source: source)
         let action = isAction ? ActionMetadata(root: root, source: source) : nil
         for rule in rules {

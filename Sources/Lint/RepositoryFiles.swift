@@ -43,8 +43,19 @@ enum RepositoryFiles {
         }
     }
 
+    /// Targets for the paths given on the command line, sharing one repository lookup per directory.
+    static func targets(for paths: [String], currentDirectory: String) throws(UsageError) -> [LintTarget] {
+        var roots: [String: String?] = [:]
+        var result: [LintTarget] = []
+        result.reserveCapacity(paths.count)
+        for path in paths {
+            result.append(try target(for: path, currentDirectory: currentDirectory, roots: &roots))
+        }
+        return result
+    }
+
     /// The target for a path given on the command line; a missing path or a directory is a usage error.
-    static func target(for path: String, currentDirectory: String) throws(UsageError) -> LintTarget {
+    static func target(for path: String, currentDirectory: String, roots: inout [String: String?]) throws(UsageError) -> LintTarget {
         let absolute = path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
@@ -53,10 +64,26 @@ enum RepositoryFiles {
         if isDirectory.boolValue {
             throw UsageError("\(path): is a directory, not a workflow file", hint: "give the files (\(path)/*.yml), or run with no path inside the repository")
         }
-        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
-        let root = Self.root(containing: (standardized as NSString).deletingLastPathComponent)
+        let standardized = normalized(absolute)
+        let directory = (standardized as NSString).deletingLastPathComponent
+        let root: String?
+        if let known = roots[directory] {
+            root = known
+        } else {
+            root = Self.root(containing: directory)
+            roots[directory] = root
+        }
         let relative = root.map { String(standardized.dropFirst($0.count + 1)) }
         return LintTarget(path: absolute, displayPath: path, repositoryRoot: root, relativePath: relative)
+    }
+
+    /// An absolute path without `.`, `..` or repeated slashes (no file system access).
+    static func normalized(_ absolute: String) -> String {
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// `./dir` of every `uses: ./dir` in a workflow's text (a cheap scan, no second parse).

@@ -149,6 +149,7 @@ import Testing
         ("utf8.yml", Data([0x6F, 0x6E, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]), "not valid UTF-8"),
         ("deep.yml", Data(("a: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)).utf8), "nesting deeper"),
         ("bomb.yml", Data(Self.billionLaughs.utf8), "alias bomb"),
+        ("big.yml", Data(("on: push\njobs:\n" + String(repeating: "  j: {runs-on: x, steps: [{run: make}]}\n# padding padding padding padding\n", count: 90_000)).utf8), "more than the 4 MB"),
     ])
     func hostileInputIsADiagnostic(name: String, content: Data, message: String) throws {
         let root = try Self.scratch(git: false, files: [:])

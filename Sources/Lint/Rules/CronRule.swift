@@ -58,7 +58,7 @@ struct CronRule: Rule {
     }
 
     private func check(_ cron: StringValue) -> [Finding] {
-        let parts = cron.text.split(separator: " ", omittingEmptySubsequences: true)
+        let parts = cron.text.split(whereSeparator: \.isWhitespace)
         guard parts.count == 5 else {
             return [Finding("cron \"\(cron.text)\" must have 5 fields (minute hour day-of-month month day-of-week), found \(parts.count)", at: cron)]
         }

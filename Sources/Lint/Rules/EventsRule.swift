@@ -14,6 +14,8 @@ struct EventsRule: Rule {
                 types: [opened, ↓close]
               create:
                 ↓tags: [v*]
+              ↓workflow_run:
+                types: [completed]
             jobs:
               build:
                 runs-on: ubuntu-latest
@@ -35,6 +37,9 @@ struct EventsRule: Rule {
                 branches: [main]
               repository_dispatch:
                 types: [deploy-now]
+              workflow_run:
+                workflows: [CI]
+                types: [completed]
               workflow_dispatch:
             jobs:
               build:
@@ -60,6 +65,9 @@ struct EventsRule: Rule {
             for pair in pairs where !allowed.contains(pair.name) {
                 let what = Event.filterKeys.contains(pair.name) ? "the \"\(pair.name)\" filter is not available for the \(event.name.text) event" : "unknown key \"\(pair.name)\" in event \"\(event.name.text)\"\(Suggestion.hint(for: pair.name, in: allowed))"
                 findings.append(Finding(allowed.isEmpty ? "\(what); it takes no configuration" : "\(what); it takes: \(allowed.joined(separator: ", "))", at: pair.key))
+            }
+            if event.name.text == "workflow_run" && node["workflows"] == nil {
+                findings.append(Finding("workflow_run needs \"workflows\": the names of the workflows whose runs trigger this one", at: event.name))
             }
             if let types = spec.types {
                 for type in event.types where !type.hasExpression && !types.contains(type.text) {

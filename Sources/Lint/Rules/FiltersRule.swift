@@ -4,8 +4,8 @@ import WorkflowModel
 struct FiltersRule: Rule {
     let description = RuleDescription(
         id: "filters",
-        summary: "\"branches\"/\"branches-ignore\", \"tags\"/\"tags-ignore\" and \"paths\"/\"paths-ignore\" cannot be combined on one event.",
-        rationale: "GitHub rejects the workflow; to exclude inside an include list use a \"!pattern\" entry instead.",
+        summary: "A filter and its \"-ignore\" twin cannot be combined on one event, and branch/tag patterns must be globs that can match a ref.",
+        rationale: "GitHub rejects combined filters; a regular expression or an impossible ref name in a branch filter silently never matches.",
         triggering: [
             Example("""
             on:
@@ -14,6 +14,8 @@ struct FiltersRule: Rule {
                 ↓branches-ignore: [wip/*]
                 paths: [src/**]
                 ↓paths-ignore: [docs/**]
+              pull_request:
+                branches: [main, ↓/.*-stable/, ↓"release 1"]
             jobs:
               build:
                 runs-on: ubuntu-latest
@@ -35,6 +37,28 @@ struct FiltersRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
+        conflicts(workflow) + workflow.events.flatMap { event in
+            event.filters.filter { !$0.key.text.hasPrefix("paths") }.flatMap { filter in
+                filter.patterns.compactMap { pattern in Self.refProblem(pattern.text).map { Finding("\(filter.key.text) pattern \"\(pattern.text)\" \($0)", at: pattern) } }
+            }
+        }
+    }
+
+    /// Why a branch or tag pattern can never match a ref, nil when it can.
+    static func refProblem(_ pattern: String) -> String? {
+        var body = Substring(pattern)
+        if body.hasPrefix("!") { body = body.dropFirst() }
+        if body.count > 1, body.hasPrefix("/"), body.hasSuffix("/") {
+            return "looks like a regular expression, but filters are glob patterns (e.g. \"*-stable\")"
+        }
+        if body.hasPrefix("/") || body.hasSuffix("/") { return "cannot match a ref: ref names do not start or end with \"/\"" }
+        for bad in [" ", "~", "^", ":", "..", "@{"] where body.contains(bad) {
+            return "cannot match a ref: ref names cannot contain \"\(bad)\""
+        }
+        return nil
+    }
+
+    private func conflicts(_ workflow: Workflow) -> [Finding] {
         workflow.events.flatMap { event in
             event.filters.compactMap { filter -> Finding? in
                 let key = filter.key.text

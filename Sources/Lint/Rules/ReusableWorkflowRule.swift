@@ -22,6 +22,7 @@ struct ReusableWorkflowRule: Rule {
               workflow_call:
                 inputs:
                   environment: { type: string, required: true }
+                  dry-run: { type: boolean }
                 secrets:
                   token: { required: true }
             jobs:
@@ -69,12 +70,23 @@ struct ReusableWorkflowRule: Rule {
             let key = job.node.pair("uses")?.key ?? job.node
             findings += match(given: job.with, declared: call.inputs.map { ($0.id.text, $0.required == true && $0.defaultValue == nil) },
                               what: "input", target: uses.text, at: key)
+            findings += typeMismatches(given: job.with, declared: call.inputs, target: uses.text)
             if !job.inheritsSecrets {
                 findings += match(given: job.secrets, declared: call.secrets.map { ($0.id.text, $0.required == true) },
                                   what: "secret", target: uses.text, at: key)
             }
         }
         return findings
+    }
+
+    /// Literal values that cannot have the declared boolean or number type.
+    private func typeMismatches(given: [KeyValue], declared: [WorkflowInput], target: String) -> [Finding] {
+        given.compactMap { argument in
+            guard let input = declared.first(where: { $0.id.text.lowercased() == argument.key.text.lowercased() }),
+                  let type = input.type?.text, let value = argument.string, !value.hasExpression else { return nil }
+            let fits = type == "boolean" ? argument.value.bool != nil : type == "number" ? argument.value.number != nil : true
+            return fits ? nil : Finding("input \"\(input.id.text)\" of \(target) is a \(type), but gets \"\(value.text)\"", at: argument.value)
+        }
     }
 
     private func match(given: [KeyValue], declared: [(name: String, required: Bool)], what: String, target: String, at key: YAMLNode) -> [Finding] {

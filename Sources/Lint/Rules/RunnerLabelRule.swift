@@ -58,7 +58,7 @@ struct RunnerLabelRule: Rule {
                     findings.append(Finding("runner \"\(label.text)\" is retired: GitHub no longer runs jobs on it; use \(replacement)", at: label))
                 } else if Runners.hosted.contains(text) {
                     hosted.append(label)
-                } else if !Runners.selfHosted.contains(text), let known = Self.misspelt(text) {
+                } else if Runners.system(of: text) != nil, let known = Self.misspelt(text) {
                     findings.append(Finding("unknown runner \"\(label.text)\" (did you mean \"\(known)\"?)", at: label))
                 }
             }

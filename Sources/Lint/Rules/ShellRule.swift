@@ -64,7 +64,7 @@ struct ShellRule: Rule {
 
     private func problem(_ shell: StringValue, system: String?) -> Finding? {
         let name = shell.text.lowercased()
-        if shell.hasExpression || shell.text.contains("{0}") { return nil }
+        if shell.hasExpression || shell.text.containsBytes(of: "{0}") { return nil }
         if !Shells.all.contains(name) {
             return Finding("unknown shell \"\(shell.text)\"\(Suggestion.hint(for: name, in: Shells.all)); use one of \(Shells.all.joined(separator: ", ")) or a command with {0}", at: shell)
         }

@@ -30,7 +30,7 @@ struct StepKindRule: Rule {
     }
 
     private func finding(_ step: Step) -> Finding? {
-        guard step.node.pairs != nil else { return nil }
+        guard step.node.pairs != nil, !step.isControl else { return nil }
         let hasUses = step.node["uses"] != nil, hasRun = step.node["run"] != nil
         if hasUses && hasRun {
             return Finding("\(step.label) has both \"uses\" and \"run\": split it into two steps", at: step.node)

@@ -14,6 +14,14 @@ struct UnknownKeyRule: Rule {
               steps:
                 - run: make
                   ↓enviroment: production
+                - uses: actions/setup-node@v4
+                  ↓working-directory: web
+                - parallel:
+                    - run: make a
+                  ↓name: both
+            deploy:
+              uses: ./.github/workflows/deploy.yml
+              ↓runs-on: ubuntu-latest
             """),
             Example("""
             name: Setup
@@ -29,8 +37,16 @@ struct UnknownKeyRule: Rule {
               runs-on: ubuntu-latest
               timeout-minutes: 10
               steps:
-                - run: make
+                - id: server
+                  run: ./serve
                   working-directory: src
+                  background: true
+                - parallel:
+                    - run: make a
+                    - uses: actions/cache@v4
+                      with: { path: out }
+                - wait: [server]
+                - cancel: server
             """),
         ]
     )

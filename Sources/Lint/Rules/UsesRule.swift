@@ -58,7 +58,7 @@ struct UsesRule: Rule {
         if text.hasPrefix("docker://") {
             return text.count > "docker://".count ? nil : "\"docker://\" needs an image, e.g. docker://alpine:3.20"
         }
-        if text.contains(".github/workflows/") { return "\"\(text)\" is a workflow: call it from a job's \"uses\", not a step's" }
+        if text.containsBytes(of: ".github/workflows/") { return "\"\(text)\" is a workflow: call it from a job's \"uses\", not a step's" }
         return remoteProblem(text, example: "actions/checkout@v4")
     }
 
@@ -83,12 +83,20 @@ struct UsesRule: Rule {
     }
 
     private static func remoteProblem(_ text: String, example: String) -> String? {
-        let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[1].isEmpty else {
+        let bytes = text.utf8
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.index(after: at) != bytes.endIndex else {
             return "\"\(text)\" needs a version after \"@\" (a tag, branch or commit), e.g. \(example)"
         }
-        let path = parts[0].split(separator: "/", omittingEmptySubsequences: false)
-        guard path.count >= 2, path.allSatisfy({ !$0.isEmpty }), !text.contains(" ") else {
+        var segments = 1, emptySegment = false, previous = UInt8(ascii: "/")
+        for byte in bytes[..<at] {
+            if byte == UInt8(ascii: "/") {
+                segments += 1
+                if previous == byte { emptySegment = true }
+            }
+            previous = byte
+        }
+        if previous == UInt8(ascii: "/") { emptySegment = true }
+        guard segments >= 2, !emptySegment, !bytes.contains(UInt8(ascii: " ")) else {
             return "\"\(text)\" is not owner/repo[/path]@ref, e.g. \(example)"
         }
         return nil

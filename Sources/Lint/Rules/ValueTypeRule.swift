@@ -15,6 +15,8 @@ struct ValueTypeRule: Rule {
               steps:
                 - run: make
                   continue-on-error: ↓maybe
+                - run: make test
+                  working-directory: ↓""
             """),
         ],
         nonTriggering: [

@@ -5,6 +5,8 @@ import WorkflowModel
 indirect enum Shape: Sendable {
     /// Any scalar (GitHub reads numbers and booleans as strings where a string is expected).
     case string
+    /// A scalar that must not be empty (`run`, `uses`, `shell`, `working-directory`, `id`).
+    case text
     /// `true`/`false`.
     case bool
     /// A number.
@@ -24,7 +26,7 @@ indirect enum Shape: Sendable {
 
     var expectation: String {
         switch self {
-        case .string: return "a string"
+        case .string, .text: return "a string"
         case .bool: return "true or false"
         case .number: return "a number"
         case .object, .map: return "a mapping"
@@ -82,7 +84,11 @@ struct SchemaWalker {
                 continue
             }
             let isCall = pair.value["uses"] != nil
-            walker.walkObject(pair.value, jobPairs, isCall ? WorkflowSchema.callJob : WorkflowSchema.job, context: context)
+            walker.walkObject(pair.value, jobPairs, isCall ? WorkflowSchema.callJob : WorkflowSchema.job, context: context) { key in
+                isCall && WorkflowSchema.job.shape(of: key) != nil
+                    ? "\"\(key)\" does not apply to a job that calls a reusable workflow; allowed keys: \(WorkflowSchema.callJob.names.joined(separator: ", "))"
+                    : nil
+            }
             if !isCall, let steps = pair.value["steps"]?.items { walker.walkSteps(steps, context: context) }
         }
         return walker.issues
@@ -90,25 +96,41 @@ struct SchemaWalker {
 
     private mutating func walkSteps(_ steps: [YAMLNode], context: String) {
         for (index, step) in steps.enumerated() {
-            if let group = step["parallel"]?.items {
-                walkSteps(group, context: context)
+            let stepContext = "step \(index + 1) of \(context)"
+            if let group = step["parallel"] {
+                for pair in step.pairs ?? [] where pair.name != "parallel" {
+                    issues.append(SchemaIssue(kind: .unknownKey, finding: Finding("a \"parallel\" step holds only \"parallel\": move \"\(pair.name)\" into its steps", at: pair.key)))
+                }
+                guard let items = group.items else {
+                    wrongType(group, "\"parallel\" in \(stepContext)", .list(.object(WorkflowSchema.step)))
+                    continue
+                }
+                walkSteps(items, context: context)
                 continue
             }
-            let stepContext = "step \(index + 1) of \(context)"
             guard let pairs = step.pairs else {
                 wrongType(step, stepContext, .object(WorkflowSchema.step))
                 continue
             }
-            walkObject(step, pairs, WorkflowSchema.step, context: stepContext)
+            let (shape, kind) = WorkflowSchema.stepShape(of: step)
+            walkObject(step, pairs, shape, context: stepContext) { key in
+                WorkflowSchema.step.shape(of: key) == nil || kind.isEmpty ? nil
+                    : "\"\(key)\" does not apply to a step that \(kind); allowed keys: \(shape.names.joined(separator: ", "))"
+            }
         }
     }
 
     mutating func walk(_ node: YAMLNode, _ shape: Shape, name: String?, context: String) {
-        if node.isNull { return }
         var label: String { name.map { "\"\($0)\" in \(context)" } ?? context }
+        if node.isNull || node.scalar?.isEmpty == true {
+            if case .text = shape {
+                issues.append(SchemaIssue(kind: .wrongType, finding: Finding("\(label) is empty: give a value or remove the key", at: node)))
+            }
+            if node.isNull { return }
+        }
         switch shape {
         case .any: return
-        case .string:
+        case .string, .text:
             if node.scalar == nil { wrongType(node, label, shape) }
         case .bool:
             if node.bool == nil { wrongType(node, label, shape) }
@@ -140,10 +162,14 @@ struct SchemaWalker {
         }
     }
 
-    mutating func walkObject(_ node: YAMLNode, _ pairs: [YAMLPair], _ object: ObjectShape, context: String) {
+    /// Checks a mapping's keys and values; `misplaced` may explain a key that is valid elsewhere.
+    mutating func walkObject(_ node: YAMLNode, _ pairs: [YAMLPair], _ object: ObjectShape, context: String,
+                             misplaced: (String) -> String? = { _ in nil }) {
         for pair in pairs {
             if let shape = object.shape(of: pair.name) {
                 walk(pair.value, shape, name: pair.name, context: context)
+            } else if let note = misplaced(pair.name) {
+                issues.append(SchemaIssue(kind: .unknownKey, finding: Finding("\(note) (in \(context))", at: pair.key)))
             } else {
                 let suggestion = Suggestion.closest(to: pair.name, in: object.names)
                 let advice = suggestion.map { " (did you mean \"\($0)\"?)" } ?? "; allowed keys: \(object.names.joined(separator: ", "))"

@@ -1,3 +1,5 @@
+import WorkflowModel
+
 /// The structure of a workflow file (GitHub's "Workflow syntax" reference). Events, permissions
 /// and matrices have their own rules; here they are `.any` or loosely shaped.
 enum WorkflowSchema {
@@ -68,18 +70,51 @@ enum WorkflowSchema {
     ])
 
     static let step = ObjectShape([
-        "id": .string,
+        "id": .text,
         "if": .string,
         "name": .string,
-        "uses": .string,
-        "run": .string,
-        "shell": .string,
+        "uses": .text,
+        "run": .text,
+        "shell": .text,
         "with": .map(.string),
         "env": .map(.string),
-        "working-directory": .string,
+        "working-directory": .text,
         "continue-on-error": .bool,
         "timeout-minutes": .number,
+        "background": .bool,
     ])
+
+    /// A step that runs an action.
+    static let usesStep = ObjectShape([
+        "id": .text, "if": .string, "name": .string, "uses": .text, "with": .map(.string), "env": .map(.string),
+        "continue-on-error": .bool, "timeout-minutes": .number, "background": .bool,
+    ])
+
+    /// A step that runs a script.
+    static let runStep = ObjectShape([
+        "id": .text, "if": .string, "name": .string, "run": .text, "shell": .text, "env": .map(.string),
+        "working-directory": .text, "continue-on-error": .bool, "timeout-minutes": .number, "background": .bool,
+    ])
+
+    /// A step that waits for background steps (`wait: [ids]` or `wait-all: true`).
+    static let waitStep = ObjectShape([
+        "id": .text, "name": .string, "wait": .oneOrList(.string), "wait-all": .bool, "continue-on-error": .bool,
+    ])
+
+    /// A step that cancels a background step.
+    static let cancelStep = ObjectShape([
+        "id": .text, "if": .string, "name": .string, "cancel": .string, "continue-on-error": .bool,
+    ])
+
+    /// The shape of a step by what it does, and a note for keys that belong to another kind.
+    static func stepShape(of step: YAMLNode) -> (shape: ObjectShape, kind: String) {
+        let hasUses = step["uses"] != nil, hasRun = step["run"] != nil
+        if step["wait"] != nil || step["wait-all"] != nil { return (waitStep, "waits for background steps") }
+        if step["cancel"] != nil { return (cancelStep, "cancels a background step") }
+        if hasUses && !hasRun { return (usesStep, "runs an action") }
+        if hasRun && !hasUses { return (runStep, "runs a script") }
+        return (self.step, "")
+    }
 }
 
 /// The structure of `action.yml` (GitHub's "Metadata syntax" reference).

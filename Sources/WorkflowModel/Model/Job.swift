@@ -163,6 +163,12 @@ public struct Step: Sendable {
         return steps
     }
 
+    /// A step that waits for or cancels background steps (`wait`, `wait-all`, `cancel`).
+    public var isControl: Bool { node["wait"] != nil || node["wait-all"] != nil || node["cancel"] != nil }
+
+    /// `background: true`: the step runs while the following steps go on.
+    public var runsInBackground: Bool { node["background"]?.bool == true }
+
     /// How the step is named in messages: its id, name, or number.
     public var label: String {
         id.map { "step \"\($0.text)\"" } ?? name.map { "step \"\($0.text)\"" } ?? "step \(index + 1)"

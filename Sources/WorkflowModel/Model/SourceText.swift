@@ -9,13 +9,12 @@ public final class SourceText: Sendable {
     public init(file: String, text: String) {
         self.file = file
         self.text = text
-        var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> [Int] in
+            var starts = [0]
+            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+            return starts
         }
-        lineStarts = starts
+        lineStarts = text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     public var lineCount: Int { lineStarts.count }

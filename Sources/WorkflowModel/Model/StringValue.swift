@@ -76,10 +76,21 @@ public struct StringValue: Sendable, CustomStringConvertible {
         return position.column
     }
 
-    /// Finds the n-th occurrence (n as in `text`) of the line fragment at `index` in the source.
+    /// Finds the text at `index` in the source: the n-th occurrence (n as in `text`) of the rest
+    /// of its line, else of the fragment up to the first `}}`, else of its first three characters
+    /// (folding joins lines, so a long fragment may not exist as such in the file).
     private func searchedPosition(of index: String.Index) -> SourcePosition? {
-        let fragment = String(text[index...].prefix { $0 != "\n" }.prefix(30))
-        guard !fragment.isEmpty else { return nil }
+        let line = text[index...].prefix { $0 != "\n" }
+        var fragments = [String(line.prefix(30))]
+        if let close = line.range(of: "}}") { fragments.append(String(line[..<close.upperBound])) }
+        fragments.append(String(line.prefix(3)))
+        for fragment in fragments where !fragment.isEmpty {
+            if let found = search(fragment, before: index) { return found }
+        }
+        return nil
+    }
+
+    private func search(_ fragment: String, before index: String.Index) -> SourcePosition? {
         var occurrence = 0, from = text.startIndex
         while let range = text[from...].range(of: fragment), range.lowerBound < index {
             occurrence += 1

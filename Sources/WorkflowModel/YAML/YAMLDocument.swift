@@ -13,6 +13,14 @@ public enum YAMLDocument {
 
     /// Parses the first document of `text`. An empty document is `nil`.
     public static func parse(_ text: String, file: String, nodeBudget: Int = defaultNodeBudget) throws(Diagnostic) -> YAMLNode? {
+        if case .document(let root) = YAMLEventReader.read(text, nodeBudget: nodeBudget) {
+            return root
+        }
+        return try parseWithYams(text, file: file, nodeBudget: nodeBudget)
+    }
+
+    /// The reference parse through Yams, with its diagnostics.
+    static func parseWithYams(_ text: String, file: String, nodeBudget: Int = defaultNodeBudget) throws(Diagnostic) -> YAMLNode? {
         if let position = firstNUL(in: text) {
             throw Diagnostic(file: file, position: position, ruleID: syntaxRuleID,
                              message: "the file contains a NUL byte: YAML text cannot, remove it")
@@ -46,14 +54,14 @@ public enum YAMLDocument {
     public static func readText(path: String, displayPath: String? = nil) throws(Diagnostic) -> String {
         let name = displayPath ?? path
         let start = SourcePosition(line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Diagnostic(file: name, position: start, ruleID: syntaxRuleID, message: "no such file: check the path")
-        }
-        if isDirectory.boolValue {
-            throw Diagnostic(file: name, position: start, ruleID: syntaxRuleID, message: "is a directory, not a YAML file: give a file path")
-        }
         guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw Diagnostic(file: name, position: start, ruleID: syntaxRuleID, message: "no such file: check the path")
+            }
+            if isDirectory.boolValue {
+                throw Diagnostic(file: name, position: start, ruleID: syntaxRuleID, message: "is a directory, not a YAML file: give a file path")
+            }
             throw Diagnostic(file: name, position: start, ruleID: syntaxRuleID, message: "cannot read the file: check its permissions")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
@@ -159,10 +167,14 @@ public enum YAMLDocument {
     }
 
     /// Flow brackets or block indentation nested deeper than `maximumDepth`.
-    private static func excessiveNesting(in text: String) -> SourcePosition? {
+    static func excessiveNesting(in text: String) -> SourcePosition? {
+        text.utf8.withContiguousStorageIfAvailable(excessiveNesting) ?? Array(text.utf8).withUnsafeBufferPointer(excessiveNesting)
+    }
+
+    private static func excessiveNesting(in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition? {
         var depth = 0, line = 1, column = 0
         var indentRun = 0, atLineStart = true
-        for byte in text.utf8 {
+        for byte in bytes {
             column += 1
             switch byte {
             case UInt8(ascii: "\n"):
