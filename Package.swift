@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "GitKit", dependencies: ["CLibgit2"]),
         .target(name: "WorkflowModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Report", dependencies: ["WorkflowModel"]),
+        .target(name: "Lint", dependencies: ["WorkflowModel", "Report"]),
         .target(
             name: "Stacks",
             dependencies: [
@@ -33,13 +34,14 @@ let package = Package(
         .executableTarget(
             name: "shipgate",
             dependencies: [
-                "GitKit", "WorkflowModel", "Report", "Stacks",
+                "GitKit", "WorkflowModel", "Report", "Stacks", "Lint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(name: "WorkflowModelTests", dependencies: ["WorkflowModel"]),
         .testTarget(name: "StacksTests", dependencies: ["Stacks"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "WorkflowModel", "Report"], exclude: ["Fixtures"]),
         .testTarget(name: "ShipgateCLITests", dependencies: ["GitKit"]),
     ]
 )

@@ -1,0 +1,107 @@
+import Foundation
+import Synchronization
+import WorkflowModel
+
+/// Runs the rules over files: one parse per file, files in parallel, results sorted and
+/// de-duplicated, `# shipgate-disable-line rule-id` comments and disabled rules honoured.
+public struct Linter: Sendable {
+    public let rules: [any Rule]
+
+    /// - Parameter disabled: rule ids to skip (from `shipgate.yml` `lint: { disable: [...] }`).
+    public init(rules: [any Rule] = RuleRegistry.all, disabled: [String] = []) {
+        let off = Set(disabled)
+        self.rules = rules.filter { !off.contains($0.id) }
+    }
+
+    /// The findings of one file's text.
+    public func lint(text: String, file: String, context: LintContext) -> [Diagnostic] {
+        let source = SourceText(file: file, text: text)
+        let root: YAMLNode?
+        do {
+            root = try YAMLDocument.parse(text, file: file)
+        } catch {
+            return [error]
+        }
+        let start = SourcePosition(line: 1, column: 1)
+        guard let root else {
+            return [Diagnostic(file: file, position: start, ruleID: YAMLDocument.syntaxRuleID,
+                               message: "the file is empty: a workflow needs at least \"on\" and \"jobs\"")]
+        }
+        guard root.pairs != nil else {
+            return [Diagnostic(file: file, position: root.position, ruleID: YAMLDocument.syntaxRuleID,
+                               message: "the top level must be a mapping of keys such as \"on\" and \"jobs\", found \(root.kindName)")]
+        }
+        var diagnostics: [Diagnostic] = []
+        let isAction = ActionMetadata.isMetadataFile(file)
+        let workflow = isAction ? nil : Workflow(root: root, source: source)
+        let action = isAction ? ActionMetadata(root: root, source: source) : nil
+        for rule in rules {
+            let findings = workflow.map { rule.check($0, context: context) } ?? action.map { rule.check($0, context: context) } ?? []
+            let description = rule.description
+            for finding in findings where !source.isSuppressed(line: finding.position.line, ruleID: description.id) {
+                diagnostics.append(Diagnostic(file: file, position: finding.position, ruleID: description.id,
+                                              severity: finding.severity ?? description.severity, message: finding.message))
+            }
+        }
+        return Linter.normalized(diagnostics)
+    }
+
+    /// Lints files in parallel. Each target names the path to read, the path to print, and the
+    /// repository the file belongs to (for local actions and reusable workflows).
+    public func lint(_ targets: [LintTarget]) -> LintReport {
+        let slots = Mutex<[[Diagnostic]]>(Array(repeating: [], count: targets.count))
+        let sources = Mutex<[String: SourceText]>([:])
+        DispatchQueue.concurrentPerform(iterations: targets.count) { index in
+            let target = targets[index]
+            let found: [Diagnostic]
+            do throws(Diagnostic) {
+                let text = try YAMLDocument.readText(path: target.path, displayPath: target.displayPath)
+                let context = target.repositoryRoot.map { LintContext.repository(root: $0, relativePath: target.relativePath ?? target.displayPath) } ?? .standalone
+                found = lint(text: text, file: target.displayPath, context: context)
+                let source = SourceText(file: target.displayPath, text: text)
+                if !found.isEmpty { sources.withLock { $0[target.displayPath] = source } }
+            } catch {
+                found = [error]
+            }
+            slots.withLock { $0[index] = found }
+        }
+        return LintReport(diagnostics: Linter.normalized(slots.withLock { $0 }.flatMap { $0 }),
+                          sources: sources.withLock { $0 })
+    }
+
+    /// Sorted by file and position, duplicates removed.
+    static func normalized(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for diagnostic in diagnostics.sorted() where result.last != diagnostic {
+            result.append(diagnostic)
+        }
+        return result
+    }
+}
+
+/// One file to lint.
+public struct LintTarget: Sendable, Equatable {
+    /// Where to read it.
+    public let path: String
+    /// How to print it (relative to the current directory when possible).
+    public let displayPath: String
+    /// The repository root, when the file is in a repository whose local files may be read.
+    public let repositoryRoot: String?
+    /// The path relative to `repositoryRoot`.
+    public let relativePath: String?
+
+    public init(path: String, displayPath: String, repositoryRoot: String? = nil, relativePath: String? = nil) {
+        self.path = path
+        self.displayPath = displayPath
+        self.repositoryRoot = repositoryRoot
+        self.relativePath = relativePath
+    }
+}
+
+/// Findings of a lint run, with the text of the files that have findings (for source excerpts).
+public struct LintReport: Sendable {
+    public let diagnostics: [Diagnostic]
+    public let sources: [String: SourceText]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

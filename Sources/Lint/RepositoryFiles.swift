@@ -1,0 +1,81 @@
+import Foundation
+import WorkflowModel
+
+/// Finds the repository root and the files `shipgate lint` checks by default, without libgit2.
+enum RepositoryFiles {
+    /// The nearest directory at or above `directory` holding `.git` (a directory or a worktree file).
+    static func root(containing directory: String) -> String? {
+        var current = URL(fileURLWithPath: directory).standardizedFileURL.path
+        while true {
+            if FileManager.default.fileExists(atPath: current + "/.git") { return current }
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current || parent.isEmpty { return nil }
+            current = parent
+        }
+    }
+
+    /// Workflows under `.github/workflows/`, actions under `.github/actions/`, the root action,
+    /// and local actions the workflows reference with `uses: ./…`.
+    static func targets(root: String, currentDirectory: String) -> [LintTarget] {
+        let manager = FileManager.default
+        var relative: [String] = []
+        let workflows = (try? manager.contentsOfDirectory(atPath: root + "/.github/workflows")) ?? []
+        relative += workflows.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.map { ".github/workflows/" + $0 }
+        if let walker = manager.enumerator(atPath: root + "/.github/actions") {
+            for case let path as String in walker where ActionMetadata.isMetadataFile(path) {
+                relative.append(".github/actions/" + path)
+            }
+        }
+        for name in ["action.yml", "action.yaml"] where manager.fileExists(atPath: root + "/" + name) { relative.append(name) }
+        for workflow in relative where workflow.hasPrefix(".github/workflows/") {
+            guard let data = manager.contents(atPath: root + "/" + workflow) else { continue }
+            for directory in localActionReferences(in: String(decoding: data, as: UTF8.self)) {
+                for name in ["action.yml", "action.yaml"] {
+                    let path = directory.isEmpty ? name : directory + "/" + name
+                    if manager.fileExists(atPath: root + "/" + path) { relative.append(path) }
+                }
+            }
+        }
+        var seen: Set<String> = []
+        return relative.filter { seen.insert($0).inserted }.sorted().map { path in
+            LintTarget(path: root + "/" + path, displayPath: display(root + "/" + path, from: currentDirectory),
+                       repositoryRoot: root, relativePath: path)
+        }
+    }
+
+    /// The target for a path given on the command line; a missing path or a directory is a usage error.
+    static func target(for path: String, currentDirectory: String) throws(UsageError) -> LintTarget {
+        let absolute = path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+            throw UsageError("\(path): no such file", hint: "check the path; with no path, shipgate lints the repository's workflows")
+        }
+        if isDirectory.boolValue {
+            throw UsageError("\(path): is a directory, not a workflow file", hint: "give the files (\(path)/*.yml), or run with no path inside the repository")
+        }
+        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        let root = Self.root(containing: (standardized as NSString).deletingLastPathComponent)
+        let relative = root.map { String(standardized.dropFirst($0.count + 1)) }
+        return LintTarget(path: absolute, displayPath: path, repositoryRoot: root, relativePath: relative)
+    }
+
+    /// `./dir` of every `uses: ./dir` in a workflow's text (a cheap scan, no second parse).
+    static func localActionReferences(in text: String) -> [String] {
+        var result: [String] = []
+        for line in text.split(separator: "\n") {
+            guard let range = line.range(of: "uses:") else { continue }
+            var value = line[range.upperBound...].drop { $0 == " " || $0 == "\"" || $0 == "'" }
+            guard value.hasPrefix("./"), !value.hasPrefix("./.github/workflows/") else { continue }
+            value = value.prefix { $0 != " " && $0 != "\"" && $0 != "'" && $0 != "#" }
+            var path = value.dropFirst(2)
+            while path.hasSuffix("/") { path = path.dropLast() }
+            result.append(String(path))
+        }
+        return result
+    }
+
+    private static func display(_ path: String, from directory: String) -> String {
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+}

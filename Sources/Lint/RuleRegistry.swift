@@ -1,0 +1,19 @@
+/// Every rule shipgate runs, in catalogue order. Add a rule here with one line.
+public enum RuleRegistry {
+    public static let all: [any Rule] = [
+        SyntaxRule(),
+        UnknownKeyRule(),
+        ValueTypeRule(),
+        MissingKeyRule(),
+        StepKindRule(),
+        NeedsRule(),
+    ]
+
+    /// The rule with `id`, nil when there is none.
+    public static func rule(_ id: String) -> (any Rule)? {
+        all.first { $0.id == id }
+    }
+
+    /// Every rule id, including the ones the linter emits itself.
+    public static var ids: [String] { all.map(\.id) }
+}
