@@ -7,6 +7,16 @@ public enum RuleRegistry {
         MissingKeyRule(),
         StepKindRule(),
         NeedsRule(),
+        ExpressionSyntaxRule(),
+        ExpressionTypeRule(),
+        ExpressionContextRule(),
+        ExpressionNeedsRule(),
+        ExpressionStepsRule(),
+        ExpressionMatrixRule(),
+        ExpressionInputsRule(),
+        ExpressionGithubRule(),
+        IfAlwaysTrueRule(),
+        IfConstantRule(),
     ]
 
     /// The rule with `id`, nil when there is none.
