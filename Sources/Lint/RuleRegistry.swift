@@ -17,6 +17,16 @@ public enum RuleRegistry {
         ExpressionGithubRule(),
         IfAlwaysTrueRule(),
         IfConstantRule(),
+        ActionInputsRule(),
+        TemplateInjectionRule(),
+        DangerousTriggerRule(),
+        PermissionsRule(),
+        UnpinnedActionRule(),
+        CredentialPersistenceRule(),
+        SecretsInheritRule(),
+        HardcodedCredentialsRule(),
+        SelfHostedRunnerRule(),
+        CacheInReleaseRule(),
     ]
 
     /// The rule with `id`, nil when there is none.
