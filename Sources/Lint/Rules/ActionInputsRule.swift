@@ -48,7 +48,7 @@ struct ActionInputsRule: Rule {
             for entry in step.with {
                 if let input = action.inputs[entry.key.text] {
                     if input.deprecated { findings.append(Finding("input \"\(entry.key.text)\" of \(action.name) is deprecated", at: entry.key, severity: .warning)) }
-                } else if let close = Suggestion.closest(to: entry.key.text, in: names) {
+                } else if action.isCurrent, let close = Suggestion.closest(to: entry.key.text, in: names) {
                     findings.append(Finding("\(action.name) has no input \"\(entry.key.text)\" (did you mean \"\(close)\"?)", at: entry.key))
                 }
             }
