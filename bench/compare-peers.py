@@ -18,7 +18,7 @@ AL_MAP = {"expression": {"expression-syntax", "expression-type", "expression-con
           "action": {"action-inputs", "unknown-key", "step-kind"}}
 AL_MAP["type"] = AL_MAP["expression"]
 ZZ_MAP = {"template-injection": ("template-injection", True), "dangerous-triggers": ("dangerous-trigger", False),
-          "excessive-permissions": ("permissions", False), "unpinned-uses": ("unpinned-action", True),
+          "excessive-permissions": ("excessive-permissions", False), "unpinned-uses": ("unpinned-action", True),
           "artipacked": ("credential-persistence", True)}
 
 

@@ -1,5 +1,21 @@
 import Foundation
+import Synchronization
 import WorkflowModel
+
+/// Values computed once per file and shared by the rules that need them (the structural walk).
+public final class FileMemo: Sendable {
+    private let values = Mutex<[String: any Sendable]>([:])
+
+    public init() {}
+
+    /// The value stored under `key`, computing and storing it on first use.
+    public func value<T: Sendable>(for key: String, _ compute: () -> T) -> T {
+        if let cached = values.withLock({ $0[key] }) as? T { return cached }
+        let value = compute()
+        values.withLock { $0[key] = value }
+        return value
+    }
+}
 
 /// What a rule may know beyond the file: the repository's other files (local actions, called
 /// reusable workflows), read through a closure so examples can use an in-memory repository.
@@ -9,6 +25,8 @@ public struct LintContext: Sendable {
     /// Reads a file by its path relative to the repository root; nil when absent or when the
     /// repository is unknown (local references are then not checked).
     public let readFile: @Sendable (String) -> String?
+    /// Per-file values shared between rules; a new context has an empty memo.
+    public let memo = FileMemo()
 
     public init(relativePath: String?, readFile: @escaping @Sendable (String) -> String?) {
         self.relativePath = relativePath
@@ -16,7 +34,7 @@ public struct LintContext: Sendable {
     }
 
     /// A context with no repository: local references are not checked.
-    public static let standalone = LintContext(relativePath: nil, readFile: { _ in nil })
+    public static var standalone: LintContext { LintContext(relativePath: nil, readFile: { _ in nil }) }
 
     /// Whether local references can be checked at all.
     public var knowsRepository: Bool { relativePath != nil }

@@ -15,7 +15,12 @@ public struct Linter: Sendable {
 
     /// The findings of one file's text.
     public func lint(text: String, file: String, context: LintContext) -> [Diagnostic] {
-        let source = SourceText(file: file, text: text)
+        lint(source: SourceText(file: file, text: text), context: context)
+    }
+
+    /// The findings of one file.
+    public func lint(source: SourceText, context: LintContext) -> [Diagnostic] {
+        let file = source.file, text = source.text
         let root: YAMLNode?
         do {
             root = try YAMLDocument.parse(text, file: file)
@@ -57,8 +62,8 @@ public struct Linter: Sendable {
             do throws(Diagnostic) {
                 let text = try YAMLDocument.readText(path: target.path, displayPath: target.displayPath)
                 let context = target.repositoryRoot.map { LintContext.repository(root: $0, relativePath: target.relativePath ?? target.displayPath) } ?? .standalone
-                found = lint(text: text, file: target.displayPath, context: context)
                 let source = SourceText(file: target.displayPath, text: text)
+                found = lint(source: source, context: context)
                 if !found.isEmpty { sources.withLock { $0[target.displayPath] = source } }
             } catch {
                 found = [error]

@@ -63,6 +63,21 @@ public struct Example: Sendable {
         self.line = line
     }
 
+    /// A workflow triggered on push whose `jobs:` mapping is `jobs` (written without indentation).
+    public static func jobs(_ jobs: String, files: [String: String] = [:], filePath: String = #filePath, line: Int = #line) -> Example {
+        Example("on: push\njobs:\n" + indented(jobs, by: 2), files: files, filePath: filePath, line: line)
+    }
+
+    /// A workflow with one job `build` on ubuntu-latest whose `steps:` list is `steps`.
+    public static func steps(_ steps: String, files: [String: String] = [:], filePath: String = #filePath, line: Int = #line) -> Example {
+        jobs("build:\n  runs-on: ubuntu-latest\n  steps:\n" + indented(steps, by: 4), files: files, filePath: filePath, line: line)
+    }
+
+    private static func indented(_ text: String, by count: Int) -> String {
+        let pad = String(repeating: " ", count: count)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
+    }
+
     /// The text without markers.
     public var cleanText: String { text.filter { $0 != Example.marker } }
 

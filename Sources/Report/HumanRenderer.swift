@@ -19,14 +19,34 @@ public struct HumanRenderer: FindingRenderer {
             let message = finding.severity == .error ? terminal.paint(finding.message, .red) : finding.message
             out += "\(location) \(level)\(message) \(terminal.paint("[\(finding.ruleID)]", .dim))\n"
             if let line = context.sources[finding.file]?.line(finding.line) {
+                let (excerpt, caret) = Self.excerpt(of: line, column: finding.column)
                 let number = String(finding.line)
                 let gutter = String(repeating: " ", count: number.count)
-                let lead = line.unicodeScalars.prefix(max(0, finding.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-                out += "\(gutter) |\n\(number) | \(line)\n\(gutter) | \(lead)\(terminal.paint("^", .green))\n"
+                out += "\(gutter) |\n\(number) | \(excerpt)\n\(gutter) | \(caret)\(terminal.paint("^", .green))\n"
             }
         }
         if !findings.isEmpty { out += summary(findings) + "\n" }
         return out
+    }
+
+    /// At most `width` characters of the line around the column (control characters shown as
+    /// U+FFFD), and the indentation that puts a caret under the column.
+    static func excerpt(of line: Substring, column: Int, width: Int = 120) -> (String, String) {
+        var scalars = Array(line.unicodeScalars)
+        var caretIndex = max(0, min(column - 1, scalars.count))
+        var prefix = "", suffix = ""
+        if scalars.count > width {
+            let start = max(0, min(caretIndex - width / 2, scalars.count - width))
+            let end = min(scalars.count, start + width)
+            prefix = start > 0 ? "…" : ""
+            suffix = end < scalars.count ? "…" : ""
+            scalars = Array(scalars[start..<end])
+            caretIndex = caretIndex - start + (prefix.isEmpty ? 0 : 1)
+        }
+        let visible = scalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? "\u{FFFD}" : Character($0) }
+        let text = prefix + String(visible) + suffix
+        let lead = Array(text.unicodeScalars).prefix(caretIndex).map { $0 == "\t" ? "\t" : " " }.joined()
+        return (text, lead)
     }
 
     private func summary(_ findings: [Diagnostic]) -> String {

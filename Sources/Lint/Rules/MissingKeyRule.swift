@@ -16,24 +16,22 @@ struct MissingKeyRule: Rule {
             """),
         ],
         nonTriggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps:
-                  - run: make
-              call:
-                uses: ./.github/workflows/deploy.yml
+            Example.jobs("""
+            build:
+              runs-on: ubuntu-latest
+              steps:
+                - run: make
+            call:
+              uses: ./.github/workflows/deploy.yml
             """),
         ]
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        SchemaWalker.issues(in: workflow.root, isAction: false).filter { $0.kind == .missingKey }.map(\.finding)
+        SchemaWalker.issues(in: workflow.root, isAction: false, context: context).filter { $0.kind == .missingKey }.map(\.finding)
     }
 
     func check(_ action: ActionMetadata, context: LintContext) -> [Finding] {
-        SchemaWalker.issues(in: action.root, isAction: true).filter { $0.kind == .missingKey }.map(\.finding)
+        SchemaWalker.issues(in: action.root, isAction: true, context: context).filter { $0.kind == .missingKey }.map(\.finding)
     }
 }

@@ -7,34 +7,30 @@ struct NeedsRule: Rule {
         summary: "\"needs\" must name existing jobs, not the job itself, each once, with no cycle.",
         rationale: "A job that needs an unknown job or sits in a cycle makes GitHub reject the whole workflow.",
         triggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                needs: [↓biuld, ↓build]
-                steps: [{run: make}]
-              test:
-                runs-on: ubuntu-latest
-                needs: [deploy, ↓deploy]
-                steps: [{run: make test}]
-              deploy:
-                runs-on: ubuntu-latest
-                needs: ↓test
-                steps: [{run: make deploy}]
+            Example.jobs("""
+            build:
+              runs-on: ubuntu-latest
+              needs: [↓biuld, ↓build]
+              steps: [{run: make}]
+            test:
+              runs-on: ubuntu-latest
+              needs: [deploy, ↓deploy]
+              steps: [{run: make test}]
+            deploy:
+              runs-on: ubuntu-latest
+              needs: ↓test
+              steps: [{run: make deploy}]
             """),
         ],
         nonTriggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps: [{run: make}]
-              deploy:
-                needs: [build]
-                runs-on: ubuntu-latest
-                steps: [{run: make deploy}]
+            Example.jobs("""
+            build:
+              runs-on: ubuntu-latest
+              steps: [{run: make}]
+            deploy:
+              needs: [build]
+              runs-on: ubuntu-latest
+              steps: [{run: make deploy}]
             """),
         ]
     )

@@ -1,58 +1,70 @@
 import WorkflowModel
 
-/// Token permissions: set them, never `write-all`, no writes at workflow level under untrusted triggers.
+/// `permissions:`: `read-all`, `write-all`, `{}` or known scopes with read, write or none.
 struct PermissionsRule: Rule {
     let description = RuleDescription(
         id: "permissions",
-        summary: "No `permissions:` anywhere, `write-all`, or write scopes granted to every job of a workflow outsiders can trigger.",
-        rationale: "Without `permissions:` the token gets the repository default, often write-all; a compromised step can then push code or publish releases.",
+        summary: "\"permissions\" must be read-all, write-all, {} or scopes GitHub knows set to read, write or none.",
+        rationale: "GitHub rejects unknown scopes and levels; a typo in a scope leaves the token without the access the job needs.",
         triggering: [
             Example("""
-            ↓on: push
+            on: push
+            permissions:
+              ↓pull-request: write
+              contents: ↓readonly
             jobs:
               build:
                 runs-on: ubuntu-latest
-                steps: [{run: make}]
-            """),
-            Example("""
-            on: pull_request_target
-            permissions:
-              contents: ↓write
-            jobs:
-              label:
-                runs-on: ubuntu-latest
-                permissions: ↓write-all
+                permissions: ↓read
                 steps: [{run: make}]
             """),
         ],
         nonTriggering: [
             Example("""
-            on: pull_request_target
+            on: push
             permissions: {}
             jobs:
-              label:
+              build:
                 runs-on: ubuntu-latest
                 permissions:
-                  pull-requests: write
+                  contents: read
+                  id-token: write
+                  pull-requests: none
+                steps: [{run: make}]
+              all:
+                runs-on: ubuntu-latest
+                permissions: read-all
                 steps: [{run: make}]
             """),
         ]
     )
 
+    static let scopes = [
+        "actions", "artifact-metadata", "attestations", "checks", "contents", "deployments", "discussions", "id-token",
+        "issues", "models", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses",
+    ]
+    static let levels = ["read", "write", "none"]
+
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
+        ([workflow.permissions] + workflow.jobs.map(\.permissions)).compactMap { $0 }.flatMap(check)
+    }
+
+    private func check(_ permissions: Permissions) -> [Finding] {
+        if let all = permissions.all {
+            if all.hasExpression || all.text == "read-all" || all.text == "write-all" { return [] }
+            return [Finding("permissions \"\(all.text)\" is not read-all or write-all\(Suggestion.hint(for: all.text, in: ["read-all", "write-all"])); or give scopes, e.g. { contents: read }", at: all)]
+        }
         var findings: [Finding] = []
-        if workflow.permissions == nil, workflow.jobs.contains(where: { $0.permissions == nil && $0.uses == nil }), let on = workflow.onKey {
-            findings.append(Finding("no permissions: block, so jobs get the repository's default token permissions (possibly write-all): add `permissions: { contents: read }` and grant more per job", at: on, severity: .warning))
-        }
-        let all = [workflow.permissions] + workflow.jobs.map(\.permissions)
-        for permissions in all.compactMap({ $0 }) {
-            if let value = permissions.all, value.text == "write-all" {
-                findings.append(Finding("write-all gives every scope write access: list only the scopes the job needs", at: value))
+        for scope in permissions.scopes {
+            if !Self.scopes.contains(scope.key.text) {
+                findings.append(Finding("unknown permission scope \"\(scope.key.text)\"\(Suggestion.hint(for: scope.key.text, in: Self.scopes)); scopes: \(Self.scopes.joined(separator: ", "))", at: scope.key))
             }
-        }
-        if !SecurityFacts.eventNames(workflow).isDisjoint(with: SecurityFacts.privilegedTriggers), let top = workflow.permissions {
-            for scope in top.scopes where scope.string?.text == "write" {
-                findings.append(Finding("\(scope.key.text): write for every job of a workflow outsiders can trigger: grant it only to the job that needs it", at: scope.string ?? scope.key))
+            guard let level = scope.string, !level.hasExpression else {
+                findings.append(Finding("permission \"\(scope.key.text)\" must be read, write or none", at: scope.value))
+                continue
+            }
+            if !Self.levels.contains(level.text) {
+                findings.append(Finding("permission \"\(scope.key.text)\" is \"\(level.text)\", but must be read, write or none\(Suggestion.hint(for: level.text, in: Self.levels))", at: level))
             }
         }
         return findings

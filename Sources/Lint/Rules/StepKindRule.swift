@@ -7,26 +7,16 @@ struct StepKindRule: Rule {
         summary: "A step must have exactly one of \"uses\" and \"run\".",
         rationale: "GitHub rejects a step with both or neither; the mistake usually comes from a merged or half-deleted step.",
         triggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps:
-                  - ↓name: nothing to do
-                  - ↓uses: actions/checkout@v4
-                    run: make
+            Example.steps("""
+            - ↓name: nothing to do
+            - ↓uses: actions/checkout@v4
+              run: make
             """),
         ],
         nonTriggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps:
-                  - uses: actions/checkout@v4
-                  - run: make
+            Example.steps("""
+            - uses: actions/checkout@v4
+            - run: make
             """),
         ]
     )

@@ -8,15 +8,13 @@ struct SyntaxRule: Rule {
         summary: "The file must be valid YAML with a mapping at the top, no repeated keys and no NUL bytes.",
         rationale: "GitHub refuses a workflow that does not parse and shows the error only on the Actions tab, after the push.",
         triggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps:
-                  - run: echo one
-              ↓build:
-                runs-on: ubuntu-latest
+            Example.jobs("""
+            build:
+              runs-on: ubuntu-latest
+              steps:
+                - run: echo one
+            ↓build:
+              runs-on: ubuntu-latest
             """),
             Example("""
             on: push
@@ -32,13 +30,8 @@ struct SyntaxRule: Rule {
             """),
         ],
         nonTriggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps:
-                  - run: echo ok
+            Example.steps("""
+            - run: echo ok
             """),
         ]
     )

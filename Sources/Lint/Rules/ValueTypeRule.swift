@@ -7,39 +7,35 @@ struct ValueTypeRule: Rule {
         summary: "Each value must have the type GitHub expects (string, number, boolean, mapping or sequence).",
         rationale: "A value of the wrong type makes GitHub reject the workflow when it starts, not when it is pushed.",
         triggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                timeout-minutes: ↓ten
-                env: ↓[A, B]
-                steps:
-                  - run: make
-                    continue-on-error: ↓maybe
+            Example.jobs("""
+            build:
+              runs-on: ubuntu-latest
+              timeout-minutes: ↓ten
+              env: ↓[A, B]
+              steps:
+                - run: make
+                  continue-on-error: ↓maybe
             """),
         ],
         nonTriggering: [
-            Example("""
-            on: push
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                timeout-minutes: ${{ inputs.timeout }}
-                env:
-                  A: 1
-                steps:
-                  - run: make
-                    continue-on-error: true
+            Example.jobs("""
+            build:
+              runs-on: ubuntu-latest
+              timeout-minutes: ${{ inputs.timeout }}
+              env:
+                A: 1
+              steps:
+                - run: make
+                  continue-on-error: true
             """),
         ]
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        SchemaWalker.issues(in: workflow.root, isAction: false).filter { $0.kind == .wrongType }.map(\.finding)
+        SchemaWalker.issues(in: workflow.root, isAction: false, context: context).filter { $0.kind == .wrongType }.map(\.finding)
     }
 
     func check(_ action: ActionMetadata, context: LintContext) -> [Finding] {
-        SchemaWalker.issues(in: action.root, isAction: true).filter { $0.kind == .wrongType }.map(\.finding)
+        SchemaWalker.issues(in: action.root, isAction: true, context: context).filter { $0.kind == .wrongType }.map(\.finding)
     }
 }

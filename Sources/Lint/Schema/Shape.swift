@@ -63,6 +63,10 @@ struct SchemaWalker {
     private(set) var issues: [SchemaIssue] = []
 
     /// Issues of a whole workflow or action file.
+    static func issues(in root: YAMLNode, isAction: Bool, context: LintContext) -> [SchemaIssue] {
+        context.memo.value(for: "schema") { issues(in: root, isAction: isAction) }
+    }
+
     static func issues(in root: YAMLNode, isAction: Bool) -> [SchemaIssue] {
         var walker = SchemaWalker()
         if isAction {
@@ -100,8 +104,8 @@ struct SchemaWalker {
     }
 
     mutating func walk(_ node: YAMLNode, _ shape: Shape, name: String?, context: String) {
-        if node.isNull || node.scalar?.contains("${{") == true { return }
-        let label = name.map { "\"\($0)\" in \(context)" } ?? context
+        if node.isNull { return }
+        var label: String { name.map { "\"\($0)\" in \(context)" } ?? context }
         switch shape {
         case .any: return
         case .string:
@@ -112,16 +116,22 @@ struct SchemaWalker {
             if node.number == nil { wrongType(node, label, shape) }
         case .list(let item):
             guard let items = node.items else { return wrongType(node, label, shape) }
-            for element in items { walk(element, item, name: nil, context: "an item of \(label)") }
+            if items.isEmpty { return }
+            let itemContext = "an item of \(label)"
+            for element in items { walk(element, item, name: nil, context: itemContext) }
         case .oneOrList(let item):
             if let items = node.items {
-                for element in items { walk(element, item, name: nil, context: "an item of \(label)") }
+                if items.isEmpty { return }
+                let itemContext = "an item of \(label)"
+                for element in items { walk(element, item, name: nil, context: itemContext) }
             } else {
                 walk(node, item, name: name, context: context)
             }
         case .map(let value):
             guard let pairs = node.pairs else { return wrongType(node, label, shape) }
-            for pair in pairs { walk(pair.value, value, name: pair.name, context: label) }
+            if pairs.isEmpty { return }
+            let mapContext = label
+            for pair in pairs { walk(pair.value, value, name: pair.name, context: mapContext) }
         case .stringOr(let object):
             if node.scalar == nil { walk(node, .object(object), name: name, context: context) }
         case .object(let object):
@@ -146,6 +156,7 @@ struct SchemaWalker {
     }
 
     mutating func wrongType(_ node: YAMLNode, _ label: String, _ shape: Shape) {
+        if node.scalar?.containsExpression == true { return }
         issues.append(SchemaIssue(kind: .wrongType, finding: Finding("\(label) must be \(shape.expectation), found \(node.kindName)", at: node)))
     }
 }

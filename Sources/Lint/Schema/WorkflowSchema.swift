@@ -23,6 +23,8 @@ enum WorkflowSchema {
         "ports": .list(.string),
         "volumes": .list(.string),
         "options": .string,
+        "entrypoint": .string,
+        "command": .string,
     ])
 
     static let strategy = ObjectShape([

@@ -20,7 +20,7 @@ public struct Event: Sendable {
     /// `workflow_run` workflows.
     public let workflows: [StringValue]
 
-    static let filterKeys: Set<String> = ["branches", "branches-ignore", "tags", "tags-ignore", "paths", "paths-ignore"]
+    public static let filterKeys: Set<String> = ["branches", "branches-ignore", "tags", "tags-ignore", "paths", "paths-ignore"]
 
     init(name: StringValue, node: YAMLNode?, reader: NodeReader) {
         self.name = name

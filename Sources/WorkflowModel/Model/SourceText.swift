@@ -2,19 +2,32 @@
 /// inside a string (an expression in a `run:` script) can be mapped back to the file.
 public final class SourceText: Sendable {
     public let file: String
-    /// Lines without their terminators; `lines[0]` is line 1.
-    public let lines: [Substring]
+    public let text: String
+    /// UTF-8 offset where each line starts; `lineStarts[0]` is line 1.
+    private let lineStarts: [Int]
 
     public init(file: String, text: String) {
         self.file = file
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for index in lines.indices where lines[index].last == "\r" { lines[index].removeLast() }
-        self.lines = lines
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        lineStarts = starts
     }
 
-    /// The text of a 1-based line, nil outside the file.
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of a 1-based line without its terminator, nil outside the file.
     public func line(_ number: Int) -> Substring? {
-        number >= 1 && number <= lines.count ? lines[number - 1] : nil
+        guard number >= 1 && number <= lineStarts.count else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        var end = number < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1) : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+        return text[start..<end]
     }
 
     /// Whether `line` carries `# shipgate-disable-line` naming `ruleID` (or no rule at all).

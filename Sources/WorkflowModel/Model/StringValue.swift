@@ -22,7 +22,7 @@ public struct StringValue: Sendable, CustomStringConvertible {
     public var description: String { text }
 
     /// Whether the value contains a `${{ }}` expression.
-    public var hasExpression: Bool { text.contains("${{") }
+    public var hasExpression: Bool { text.containsExpression }
 
     /// Every `${{` in the text with its index in `text` and its position in the file.
     public var expressionOpenings: [(index: String.Index, position: SourcePosition)] {
