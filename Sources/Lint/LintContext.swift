@@ -27,9 +27,12 @@ public struct LintContext: Sendable {
     public let readFile: @Sendable (String) -> String?
     /// Per-file values shared between rules; a new context has an empty memo.
     public let memo = FileMemo()
+    /// The `lint:` settings of `shipgate.yml` that rules read (e.g. `allow_unpinned`).
+    public let config: LintConfig
 
-    public init(relativePath: String?, readFile: @escaping @Sendable (String) -> String?) {
+    public init(relativePath: String?, config: LintConfig = LintConfig(), readFile: @escaping @Sendable (String) -> String?) {
         self.relativePath = relativePath
+        self.config = config
         self.readFile = readFile
     }
 
@@ -40,8 +43,8 @@ public struct LintContext: Sendable {
     public var knowsRepository: Bool { relativePath != nil }
 
     /// A context reading the repository at `root` on disk.
-    public static func repository(root: String, relativePath: String) -> LintContext {
-        LintContext(relativePath: relativePath) { path in
+    public static func repository(root: String, relativePath: String, config: LintConfig = LintConfig()) -> LintContext {
+        LintContext(relativePath: relativePath, config: config) { path in
             let full = (root as NSString).appendingPathComponent(path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,

@@ -32,6 +32,7 @@ public enum RuleRegistry {
         IfConstantRule(),
         ActionInputsRule(),
         TemplateInjectionRule(),
+        ScriptExpansionRule(),
         DangerousTriggerRule(),
         ExcessivePermissionsRule(),
         UnpinnedActionRule(),

@@ -18,16 +18,11 @@ enum SecurityFacts {
         "github.event.workflow_run.head_commit.author.email", "github.event.workflow_run.pull_requests.*.head.ref",
     ].map { $0.split(separator: ".").map(String.init) }
 
-    /// The untrusted field an expression reads, if any.
-    static func untrustedField(in expression: Expr) -> String? {
-        var found: String?
-        expression.walk { node in
-            guard found == nil, let path = node.propertyPath else { return }
-            for pattern in untrustedPaths where pattern.count == path.count {
-                if zip(pattern, path).allSatisfy({ $0 == "*" || $0 == $1 }) { found = path.joined(separator: "."); return }
-            }
+    /// Whether a context path (lowercased, indexes as `*`) is one of the untrusted fields.
+    static func isUntrusted(_ path: [String]) -> Bool {
+        untrustedPaths.contains { pattern in
+            pattern.count == path.count && zip(pattern, path).allSatisfy { $0 == "*" || $0 == $1 }
         }
-        return found
     }
 
     /// Triggers that run with the base repository's secrets and token on events outsiders cause.

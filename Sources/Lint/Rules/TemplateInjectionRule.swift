@@ -13,10 +13,10 @@ struct TemplateInjectionRule: Rule {
               greet:
                 runs-on: ubuntu-latest
                 steps:
-                  - run: echo "${{ ↓github.event.issue.title }}"
+                  - run: echo "${{ ↓github.event.issue.title }}" "${{ github.event.issue.locked && ↓github.event.issue.body }}"
                   - uses: actions/github-script@v7
                     with:
-                      script: console.log("${{ ↓github.head_ref }}")
+                      script: console.log("${{ ↓github.head_ref }}", ${{ toJSON(↓github.event.commits[0].message) }})
             """),
         ],
         nonTriggering: [
@@ -26,7 +26,7 @@ struct TemplateInjectionRule: Rule {
               greet:
                 runs-on: ubuntu-latest
                 steps:
-                  - run: echo "$TITLE" ${{ github.event.issue.number }}
+                  - run: echo "$TITLE" ${{ github.event.issue.number }} ${{ github.event.issue.title == 'help' }}
                     env:
                       TITLE: ${{ github.event.issue.title }}
             """),
@@ -34,21 +34,10 @@ struct TemplateInjectionRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        var scripts: Set<SourcePosition> = []
-        for job in workflow.jobs {
-            for step in job.steps {
-                if let run = step.run { scripts.insert(run.position) }
-                if let uses = step.uses.flatMap({ SecurityFacts.actionReference($0.text) }), uses.name == "actions/github-script",
-                   let script = SecurityFacts.with(step, "script")?.string {
-                    scripts.insert(script.position)
-                }
-            }
-        }
-        return ExpressionAnalysis.of(workflow).expressions.compactMap { checked in
-            guard scripts.contains(checked.value.position), let expression = checked.expression,
-                  let field = SecurityFacts.untrustedField(in: expression) else { return nil }
-            return Finding("\(field) is controlled by outsiders and is expanded into a script: pass it through env: (e.g. VALUE: ${{ \(field) }}) and use \"$VALUE\"",
-                           at: checked.position(expression.start))
+        ScriptExpansions.of(workflow, context: context).compactMap { expansion in
+            guard expansion.exposure == .attackerControlled else { return nil }
+            return Finding("\(expansion.text) is controlled by outsiders and is expanded into a script: pass it through env: (e.g. VALUE: ${{ \(expansion.text) }}) and use \"$VALUE\"",
+                           at: expansion.position)
         }
     }
 }
