@@ -4,7 +4,7 @@ import WorkflowModel
 struct CredentialPersistenceRule: Rule {
     let description = RuleDescription(
         id: "credential-persistence",
-        summary: "`actions/checkout` without `persist-credentials: false` in a job that uploads artifacts or runs untrusted code.",
+        summary: "`actions/checkout` without `persist-credentials: false` in a job that uploads artifacts or runs untrusted code (a note in other jobs).",
         rationale: "Checkout writes the token into .git/config: an artifact of the work tree publishes it, and code from a pull request can read it.",
         triggering: [
             Example("""
@@ -16,6 +16,11 @@ struct CredentialPersistenceRule: Rule {
                   - ↓uses: actions/checkout@v4
                   - uses: actions/upload-artifact@v4
                     with: {name: site, path: .}
+              test:
+                runs-on: ubuntu-latest
+                steps:
+                  - ↓uses: actions/checkout@v4
+                  - run: make test
             """),
         ],
         nonTriggering: [
@@ -41,13 +46,15 @@ struct CredentialPersistenceRule: Rule {
             let uploads = job.steps.contains { step in
                 step.uses.flatMap { SecurityFacts.actionReference($0.text) }.map { $0.name == "actions/upload-artifact" || $0.name == "actions/upload-pages-artifact" } ?? false
             }
-            guard uploads || untrusted else { continue }
             for step in job.steps where SecurityFacts.isCheckout(step) {
-                let persist = SecurityFacts.with(step, "persist-credentials")?.string?.text
-                guard persist != "false" else { continue }
-                let pair = step.node.pair("uses")
-                findings.append(Finding("checkout keeps the token in .git/config and this job \(uploads ? "uploads artifacts" : "runs on an untrusted trigger"): add `with: { persist-credentials: false }`",
-                                        at: pair?.key ?? step.node))
+                let persist = SecurityFacts.with(step, "persist-credentials")?.string
+                guard persist?.text != "false", persist?.hasExpression != true else { continue }
+                let at = step.node.pair("uses")?.key ?? step.node
+                if uploads || untrusted {
+                    findings.append(Finding("checkout keeps the token in .git/config and this job \(uploads ? "uploads artifacts" : "runs on an untrusted trigger"): add `with: { persist-credentials: false }`", at: at))
+                } else {
+                    findings.append(Finding("checkout keeps the token in .git/config for every later step of the job: add `with: { persist-credentials: false }` unless a later step pushes with it", at: at, severity: .note))
+                }
             }
         }
         return findings
