@@ -27,6 +27,16 @@ struct CredentialPersistenceRule: Rule {
             Example("""
             on: push
             jobs:
+              release:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                    with: {persist-credentials: true}
+                  - run: git push origin HEAD:release
+            """),
+            Example("""
+            on: push
+            jobs:
               build:
                 runs-on: ubuntu-latest
                 steps:
@@ -52,7 +62,7 @@ struct CredentialPersistenceRule: Rule {
                 let at = step.node.pair("uses")?.key ?? step.node
                 if uploads || untrusted {
                     findings.append(Finding("checkout keeps the token in .git/config and this job \(uploads ? "uploads artifacts" : "runs on an untrusted trigger"): add `with: { persist-credentials: false }`", at: at))
-                } else {
+                } else if persist == nil {
                     findings.append(Finding("checkout keeps the token in .git/config for every later step of the job: add `with: { persist-credentials: false }` unless a later step pushes with it", at: at, severity: .note))
                 }
             }
