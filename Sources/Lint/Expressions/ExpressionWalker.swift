@@ -107,16 +107,45 @@ struct ExpressionWalker {
         var keys: [String: ExprType] = [:]
         for axis in matrix.axes {
             if axis.key.hasExpression { return .loose() }
-            keys[axis.key.text] = .any
+            keys[axis.key.text] = axis.value.items.map { Self.elementType(of: $0) } ?? .any
         }
         if let include = matrix.include {
             guard let rows = include.items else { return .loose() }
             for row in rows {
                 guard let pairs = row.pairs else { return .loose() }
-                for pair in pairs { keys[pair.name] = .any }
+                for pair in pairs {
+                    let type = Self.valueType(of: pair.value)
+                    keys[pair.name] = keys[pair.name].map { $0.merged(with: type) } ?? type
+                }
             }
         }
         return .strict(keys)
+    }
+
+    /// The type of a YAML value as the matrix context holds it; values with expressions are `any`.
+    static func valueType(of node: YAMLNode) -> ExprType {
+        switch node.value {
+        case .scalar(let text, let style):
+            if text.containsExpression { return .any }
+            guard style == .plain else { return .string }
+            if node.bool != nil { return .bool }
+            if node.number != nil { return .number }
+            return node.isNull ? .null : .string
+        case .sequence(let items): return .array(elementType(of: items), filtered: false)
+        case .mapping(let pairs):
+            var properties: [String: ExprType] = [:]
+            for pair in pairs { properties[pair.name] = valueType(of: pair.value) }
+            return .strict(properties)
+        }
+    }
+
+    private static func elementType(of items: [YAMLNode]) -> ExprType {
+        var result: ExprType?
+        for item in items {
+            let type = valueType(of: item)
+            result = result.map { $0.merged(with: type) } ?? type
+        }
+        return result ?? .any
     }
 
     private mutating func visitContainer(_ node: YAMLNode?, site: ExpressionSite, credentials: ExpressionSite, env: ExpressionSite) {

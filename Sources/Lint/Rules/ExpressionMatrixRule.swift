@@ -4,7 +4,7 @@ import WorkflowModel
 struct ExpressionMatrixRule: Rule {
     let description = RuleDescription(
         id: "expression-matrix",
-        summary: "`matrix.<key>` only for keys of the job's matrix, including keys that only `include` adds.",
+        summary: "`matrix.<key>` only for keys of the job's matrix, including keys that only `include` adds, and only properties its object values have.",
         rationale: "An unknown matrix key evaluates to an empty string: the job runs with the wrong settings.",
         triggering: [
             Example("""
@@ -20,6 +20,19 @@ struct ExpressionMatrixRule: Rule {
                         experimental: true
                 steps:
                   - run: echo ${{ matrix.↓experimantal }}
+            """),
+            Example("""
+            on: push
+            jobs:
+              test:
+                runs-on: ubuntu-latest
+                strategy:
+                  matrix:
+                    compiler:
+                      - {cc: gcc, package: gcc-13}
+                      - {cc: clang}
+                steps:
+                  - run: echo ${{ matrix.compiler.cc }} ${{ matrix.compiler.↓packages }}
             """),
         ],
         nonTriggering: [
