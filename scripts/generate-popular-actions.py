@@ -6,6 +6,10 @@ scripts/action-metadata/ (one per action, named OWNER__REPO[__SUBDIR].yml, first
 Standard library only. action.yml files are simple enough for a line reader: the keys of
 `inputs:` and `outputs:` sit at indentation 2, their properties at indentation 4.
 
+scripts/action-metadata/retired-majors.txt lists, per action of the table, the major versions whose
+action.yml runs on a runtime GitHub's runners no longer provide (node12, node16): one action per
+line, `owner/repo[/path] v1 v2 …`.
+
 Refresh: replace or add files in scripts/action-metadata/, then run
     python3 scripts/generate-popular-actions.py
 """
@@ -54,7 +58,18 @@ def swift_string(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def retired_majors():
+    """owner/repo[/path] (lowercased) -> list of majors, from retired-majors.txt."""
+    result = {}
+    for raw in open(os.path.join(SOURCE_DIR, "retired-majors.txt"), encoding="utf-8"):
+        line = raw.split("#")[0].split()
+        if line:
+            result[line[0].lower()] = line[1:]
+    return result
+
+
 def main():
+    retired = retired_majors()
     entries = []
     for name in sorted(os.listdir(SOURCE_DIR)):
         if not name.endswith((".yml", ".yaml")):
@@ -81,7 +96,11 @@ def main():
         lines.append(f"        {swift_string(key)}: PopularAction(")
         lines.append(f"            name: {swift_string(spec)}, commit: {swift_string(commit)}, runtime: {swift_string(using)},")
         lines.append(f"            inputs: [{input_items or ':'}],")
-        lines.append(f"            outputs: [{', '.join(swift_string(o) for o in outputs)}]),")
+        majors = retired.pop(key, [])
+        lines.append(f"            outputs: [{', '.join(swift_string(o) for o in outputs)}],")
+        lines.append(f"            retiredMajors: [{', '.join(swift_string(m) for m in majors)}]),")
+    if retired:
+        sys.exit(f"retired-majors.txt names actions without metadata: {', '.join(sorted(retired))}")
     lines += ["    ]", "}", ""]
     with open(TARGET, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines))

@@ -31,6 +31,7 @@ public enum RuleRegistry {
         IfAlwaysTrueRule(),
         IfConstantRule(),
         ActionInputsRule(),
+        ActionRuntimeRule(),
         TemplateInjectionRule(),
         ScriptExpansionRule(),
         DangerousTriggerRule(),

@@ -15,6 +15,13 @@ public struct PopularAction: Sendable {
     public var runtime: String
     public var inputs: [String: Input]
     public var outputs: [String]
+    /// Major versions (`v3`) whose action.yml runs on a runtime GitHub's runners no longer provide.
+    public var retiredMajors: [String]
+
+    /// Whether `ref` (`v3`, `v3.1.0`) is one of the retired major versions.
+    public func isRetired(ref: String) -> Bool {
+        retiredMajors.contains { ref == $0 || ref.hasPrefix($0 + ".") }
+    }
 
     /// Whether the snapshot is of a current major version (a node20/node24 or composite action).
     /// Checks that older versions would contradict (missing inputs, unknown outputs) only use
