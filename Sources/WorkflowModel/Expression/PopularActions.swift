@@ -132,6 +132,11 @@ extension PopularActions {
             inputs: ["image": .init(required: false, hasDefault: true, deprecated: false), "platforms": .init(required: false, hasDefault: true, deprecated: false), "cache-image": .init(required: false, hasDefault: true, deprecated: false), "cache-image-path": .init(required: false, hasDefault: true, deprecated: false)],
             outputs: ["platforms"],
             retiredMajors: ["v1", "v2"]),
+        "dorny/paths-filter": PopularAction(
+            name: "dorny/paths-filter", commit: "0510efd489245c678bf9d7770d6ec24d0b83cb0c", runtime: "node20",
+            inputs: ["token": .init(required: false, hasDefault: true, deprecated: false), "working-directory": .init(required: false, hasDefault: false, deprecated: false), "ref": .init(required: false, hasDefault: false, deprecated: false), "base": .init(required: false, hasDefault: false, deprecated: false), "filters": .init(required: true, hasDefault: false, deprecated: false), "list-files": .init(required: false, hasDefault: true, deprecated: false), "initial-fetch-depth": .init(required: false, hasDefault: true, deprecated: false), "predicate-quantifier": .init(required: false, hasDefault: true, deprecated: false)],
+            outputs: ["changes"],
+            retiredMajors: []),
         "dtolnay/rust-toolchain": PopularAction(
             name: "dtolnay/rust-toolchain", commit: "00e22479da878850c403a3d291cc42e6c5f84535", runtime: "composite",
             inputs: ["targets": .init(required: false, hasDefault: false, deprecated: false), "target": .init(required: false, hasDefault: false, deprecated: false), "components": .init(required: false, hasDefault: false, deprecated: false)],
@@ -172,6 +177,16 @@ extension PopularActions {
             inputs: ["version": .init(required: false, hasDefault: true, deprecated: false), "service_account_email": .init(required: false, hasDefault: false, deprecated: false), "service_account_key": .init(required: false, hasDefault: false, deprecated: false), "project_id": .init(required: false, hasDefault: false, deprecated: false), "install_components": .init(required: false, hasDefault: false, deprecated: false), "export_default_credentials": .init(required: false, hasDefault: true, deprecated: false), "credentials_file_path": .init(required: false, hasDefault: false, deprecated: false)],
             outputs: [],
             retiredMajors: ["v1"]),
+        "goreleaser/goreleaser-action": PopularAction(
+            name: "goreleaser/goreleaser-action", commit: "c5666875d0f143c032a31908072792f77c701b81", runtime: "node20",
+            inputs: ["distribution": .init(required: false, hasDefault: true, deprecated: false), "version": .init(required: false, hasDefault: true, deprecated: false), "args": .init(required: false, hasDefault: false, deprecated: false), "workdir": .init(required: false, hasDefault: true, deprecated: false), "install-only": .init(required: false, hasDefault: true, deprecated: false)],
+            outputs: ["artifacts", "metadata"],
+            retiredMajors: []),
+        "hashicorp/setup-terraform": PopularAction(
+            name: "hashicorp/setup-terraform", commit: "17d23a458e1ca60915369ac0c7d9c5397a4dc988", runtime: "node24",
+            inputs: ["cli_config_credentials_hostname": .init(required: false, hasDefault: true, deprecated: false), "cli_config_credentials_token": .init(required: false, hasDefault: false, deprecated: false), "terraform_version": .init(required: false, hasDefault: false, deprecated: false), "terraform_version_file": .init(required: false, hasDefault: false, deprecated: false), "terraform_wrapper": .init(required: false, hasDefault: true, deprecated: false)],
+            outputs: [],
+            retiredMajors: []),
         "peaceiris/actions-gh-pages": PopularAction(
             name: "peaceiris/actions-gh-pages", commit: "0629babb090ceea68f118101b903a8e6798b2962", runtime: "node12",
             inputs: ["deploy_key": .init(required: false, hasDefault: false, deprecated: false), "github_token": .init(required: false, hasDefault: false, deprecated: false), "personal_token": .init(required: false, hasDefault: false, deprecated: false), "publish_branch": .init(required: false, hasDefault: true, deprecated: false), "publish_dir": .init(required: false, hasDefault: true, deprecated: false), "external_repository": .init(required: false, hasDefault: false, deprecated: false), "allow_empty_commit": .init(required: false, hasDefault: true, deprecated: false), "keep_files": .init(required: false, hasDefault: true, deprecated: false), "force_orphan": .init(required: false, hasDefault: true, deprecated: false), "user_name": .init(required: false, hasDefault: false, deprecated: false), "user_email": .init(required: false, hasDefault: false, deprecated: false), "commit_message": .init(required: false, hasDefault: false, deprecated: false), "tag_name": .init(required: false, hasDefault: false, deprecated: false), "tag_message": .init(required: false, hasDefault: false, deprecated: false)],
@@ -186,6 +201,16 @@ extension PopularActions {
             name: "pypa/gh-action-pypi-publish", commit: "00ef3b81828a3fa69f3434842ce50ec3981351b0", runtime: "docker",
             inputs: ["user": .init(required: false, hasDefault: true, deprecated: false), "password": .init(required: true, hasDefault: false, deprecated: false), "repository_url": .init(required: false, hasDefault: false, deprecated: false), "packages_dir": .init(required: false, hasDefault: true, deprecated: false), "verify_metadata": .init(required: false, hasDefault: true, deprecated: false), "skip_existing": .init(required: false, hasDefault: true, deprecated: false)],
             outputs: [],
+            retiredMajors: []),
+        "release-drafter/release-drafter": PopularAction(
+            name: "release-drafter/release-drafter", commit: "01bde76735a9157e9968c7ab0423691bd63b83d9", runtime: "docker",
+            inputs: ["config-name": .init(required: false, hasDefault: true, deprecated: false), "name": .init(required: false, hasDefault: false, deprecated: false), "tag": .init(required: false, hasDefault: false, deprecated: false), "version": .init(required: false, hasDefault: false, deprecated: false), "publish": .init(required: false, hasDefault: true, deprecated: false), "prerelease": .init(required: false, hasDefault: true, deprecated: false)],
+            outputs: ["id", "name", "tag_name", "body", "html_url", "upload_url"],
+            retiredMajors: []),
+        "ruby/setup-ruby": PopularAction(
+            name: "ruby/setup-ruby", commit: "5cda7801e713d6cdd9e28c9d18a54446b27f4e00", runtime: "node20",
+            inputs: ["ruby-version": .init(required: false, hasDefault: true, deprecated: false), "rubygems": .init(required: false, hasDefault: false, deprecated: false), "bundler": .init(required: false, hasDefault: false, deprecated: false), "bundler-cache": .init(required: false, hasDefault: true, deprecated: false), "working-directory": .init(required: false, hasDefault: false, deprecated: false), "cache-version": .init(required: false, hasDefault: false, deprecated: false), "self-hosted": .init(required: false, hasDefault: false, deprecated: false), "windows-toolchain": .init(required: false, hasDefault: false, deprecated: false), "token": .init(required: false, hasDefault: true, deprecated: false)],
+            outputs: ["ruby-prefix"],
             retiredMajors: []),
         "softprops/action-gh-release": PopularAction(
             name: "softprops/action-gh-release", commit: "030d4cef8f0f1770641029689e1d779174218776", runtime: "node12",
