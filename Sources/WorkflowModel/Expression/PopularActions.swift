@@ -132,11 +132,6 @@ extension PopularActions {
             inputs: ["image": .init(required: false, hasDefault: true, deprecated: false), "platforms": .init(required: false, hasDefault: true, deprecated: false), "cache-image": .init(required: false, hasDefault: true, deprecated: false), "cache-image-path": .init(required: false, hasDefault: true, deprecated: false)],
             outputs: ["platforms"],
             retiredMajors: ["v1", "v2"]),
-        "dorny/paths-filter": PopularAction(
-            name: "dorny/paths-filter", commit: "0510efd489245c678bf9d7770d6ec24d0b83cb0c", runtime: "node20",
-            inputs: ["token": .init(required: false, hasDefault: true, deprecated: false), "working-directory": .init(required: false, hasDefault: false, deprecated: false), "ref": .init(required: false, hasDefault: false, deprecated: false), "base": .init(required: false, hasDefault: false, deprecated: false), "filters": .init(required: true, hasDefault: false, deprecated: false), "list-files": .init(required: false, hasDefault: true, deprecated: false), "initial-fetch-depth": .init(required: false, hasDefault: true, deprecated: false), "predicate-quantifier": .init(required: false, hasDefault: true, deprecated: false)],
-            outputs: ["changes"],
-            retiredMajors: []),
         "dtolnay/rust-toolchain": PopularAction(
             name: "dtolnay/rust-toolchain", commit: "00e22479da878850c403a3d291cc42e6c5f84535", runtime: "composite",
             inputs: ["targets": .init(required: false, hasDefault: false, deprecated: false), "target": .init(required: false, hasDefault: false, deprecated: false), "components": .init(required: false, hasDefault: false, deprecated: false)],
@@ -181,7 +176,7 @@ extension PopularActions {
             name: "goreleaser/goreleaser-action", commit: "c5666875d0f143c032a31908072792f77c701b81", runtime: "node20",
             inputs: ["distribution": .init(required: false, hasDefault: true, deprecated: false), "version": .init(required: false, hasDefault: true, deprecated: false), "args": .init(required: false, hasDefault: false, deprecated: false), "workdir": .init(required: false, hasDefault: true, deprecated: false), "install-only": .init(required: false, hasDefault: true, deprecated: false)],
             outputs: ["artifacts", "metadata"],
-            retiredMajors: []),
+            retiredMajors: ["v1", "v2", "v3", "v4"]),
         "hashicorp/setup-terraform": PopularAction(
             name: "hashicorp/setup-terraform", commit: "17d23a458e1ca60915369ac0c7d9c5397a4dc988", runtime: "node24",
             inputs: ["cli_config_credentials_hostname": .init(required: false, hasDefault: true, deprecated: false), "cli_config_credentials_token": .init(required: false, hasDefault: false, deprecated: false), "terraform_version": .init(required: false, hasDefault: false, deprecated: false), "terraform_version_file": .init(required: false, hasDefault: false, deprecated: false), "terraform_wrapper": .init(required: false, hasDefault: true, deprecated: false)],
