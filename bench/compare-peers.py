@@ -12,8 +12,8 @@ Matching:
   file + step (any of those findings inside the step zizmor names) and, stricter, by file + line.
 - zizmor unpinned-uses, artipacked: file + step (the step's line range); unpinned also by line.
 - excessive-permissions, dangerous-triggers: file (the tools anchor them differently).
-zizmor runs once over all files with --no-config: per-file runs pick up a neighbouring
-`zizmor.yml` workflow as configuration and fail.
+zizmor runs once over all files with --no-config (per-file runs pick up a neighbouring `zizmor.yml`
+workflow as configuration and fail); when one file aborts that run, file by file.
 
 usage: bench/compare-peers.py CORPUS_DIR SHIPGATE_BINARY ACTIONLINT_BINARY ZIZMOR_BINARY [--list N]
 """
@@ -56,8 +56,22 @@ for d in json.loads(run(shipgate_cmd).stdout or "[]"):
 
 al = [e for e in json.loads(run(actionlint_cmd).stdout or "[]") if e["kind"] in AL_MAP]
 
+def zizmor_findings():
+    """All findings of one run; when one file aborts the run, file by file (skipping those that fail)."""
+    try:
+        return json.loads(run(zizmor_cmd).stdout)
+    except json.JSONDecodeError:
+        found = []
+        for f in files:
+            try:
+                found += json.loads(run(zizmor_cmd[:-len(files)] + [f]).stdout)
+            except json.JSONDecodeError:
+                print(f"zizmor fails on {os.path.relpath(f, corpus)}; skipped")
+        return found
+
+
 zz = []  # (path, ident, line, first step line, last step line)
-for finding in json.loads(run(zizmor_cmd).stdout or "[]"):
+for finding in zizmor_findings():
     if finding["ident"] not in ZZ_MAP:
         continue
     locations = finding["locations"]
