@@ -29,10 +29,14 @@ public struct LintContext: Sendable {
     public let listDirectory: @Sendable (String) -> [String]
     /// Per-file values shared between rules; a new context has an empty memo.
     public let memo = FileMemo()
+    /// The `lint:` settings of `shipgate.yml` that rules read (e.g. `allow_unpinned`).
+    public let config: LintConfig
 
-    public init(relativePath: String?, listDirectory: @escaping @Sendable (String) -> [String] = { _ in [] },
+    public init(relativePath: String?, config: LintConfig = LintConfig(),
+                listDirectory: @escaping @Sendable (String) -> [String] = { _ in [] },
                 readFile: @escaping @Sendable (String) -> String?) {
         self.relativePath = relativePath
+        self.config = config
         self.listDirectory = listDirectory
         self.readFile = readFile
     }
@@ -44,8 +48,8 @@ public struct LintContext: Sendable {
     public var knowsRepository: Bool { relativePath != nil }
 
     /// A context reading the repository at `root` on disk.
-    public static func repository(root: String, relativePath: String) -> LintContext {
-        LintContext(relativePath: relativePath, listDirectory: { folder in
+    public static func repository(root: String, relativePath: String, config: LintConfig = LintConfig()) -> LintContext {
+        LintContext(relativePath: relativePath, config: config, listDirectory: { folder in
             ((try? FileManager.default.contentsOfDirectory(atPath: (root as NSString).appendingPathComponent(folder))) ?? []).sorted()
         }) { path in
             let full = (root as NSString).appendingPathComponent(path)

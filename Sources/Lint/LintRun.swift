@@ -25,7 +25,7 @@ public enum LintRun {
             root = targets.first?.repositoryRoot ?? RepositoryFiles.root(containing: currentDirectory)
         }
         let config = try root.map { try LintConfig.load(repositoryRoot: $0) } ?? LintConfig()
-        let report = Linter(disabled: config.disabled).lint(targets)
+        let report = Linter(config: config).lint(targets)
         let context = RenderContext(sources: report.sources, rules: RuleRegistry.infos, terminal: terminal)
         return (format.renderer.render(report.diagnostics, context: context), report.hasErrors ? 1 : 0)
     }

@@ -6,11 +6,19 @@ import WorkflowModel
 /// de-duplicated, `# shipgate-disable-line rule-id` comments and disabled rules honoured.
 public struct Linter: Sendable {
     public let rules: [any Rule]
+    /// The `lint:` settings handed to the rules.
+    public let config: LintConfig
 
     /// - Parameter disabled: rule ids to skip (from `shipgate.yml` `lint: { disable: [...] }`).
     public init(rules: [any Rule] = RuleRegistry.all, disabled: [String] = []) {
-        let off = Set(disabled)
+        self.init(rules: rules, config: LintConfig(disabled: disabled))
+    }
+
+    /// Rules of `config.disabled` are skipped; the rest read their settings from `config`.
+    public init(rules: [any Rule] = RuleRegistry.all, config: LintConfig) {
+        let off = Set(config.disabled)
         self.rules = rules.filter { !off.contains($0.id) }
+        self.config = config
     }
 
     /// The findings of one file's text.
@@ -68,7 +76,8 @@ public struct Linter: Sendable {
             let found: [Diagnostic]
             do throws(Diagnostic) {
                 let text = try YAMLDocument.readText(path: target.path, displayPath: target.displayPath)
-                let context = target.repositoryRoot.map { LintContext.repository(root: $0, relativePath: target.relativePath ?? target.displayPath) } ?? .standalone
+                let context = target.repositoryRoot.map { LintContext.repository(root: $0, relativePath: target.relativePath ?? target.displayPath, config: config) }
+                    ?? LintContext(relativePath: nil, config: config) { _ in nil }
                 let source = SourceText(file: target.displayPath, text: text)
                 found = lint(source: source, context: context)
                 if !found.isEmpty { sources.withLock { $0[target.displayPath] = source } }

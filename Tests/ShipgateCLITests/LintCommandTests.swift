@@ -49,11 +49,14 @@ import Testing
 
     static let goodWorkflow = """
     on: push
+    permissions: {}
     jobs:
       build:
         runs-on: ubuntu-latest
         steps:
-          - uses: actions/checkout@v4
+          - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
+            with:
+              persist-credentials: false
           - uses: ./.github/actions/setup
             with:
               version: 22
@@ -84,14 +87,15 @@ import Testing
                                             ".github/actions/broken/action.yaml": "name: Broken\nruns:\n  usin: node20\n"])
         let run = try Self.shipgate(["lint"], in: root)
         #expect(run.status == 1)
-        #expect(run.stdout.contains(".github/workflows/ci.yml:9:11: action ./.github/actions/setup has no input \"versoin\" (did you mean \"version\"?)"))
-        #expect(run.stdout.contains("9 |           versoin: 22\n  |           ^"))
+        #expect(run.stdout.contains(".github/workflows/ci.yml:12:11: action ./.github/actions/setup has no input \"versoin\" (did you mean \"version\"?)"))
+        #expect(run.stdout.contains("12 |           versoin: 22\n   |           ^"))
         #expect(run.stdout.contains(".github/actions/broken/action.yaml:3:3: unknown key \"usin\""))
     }
 
     @Test func shipgateYmlDisablesRulesAndInlineCommentsSuppressLines() throws {
         let workflow = """
         on: push
+        permissions: {}
         jobs:
           build:
             runs-on: ubuntu-20.04
@@ -135,10 +139,10 @@ import Testing
     }
 
     @Test func githubFormatIsTheDefaultUnderActions() throws {
-        let root = try Self.scratch(files: ["w.yml": "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{name: x}]\n"])
+        let root = try Self.scratch(files: ["w.yml": "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{name: x}]\n"])
         let run = try Self.shipgate(["lint", "w.yml"], in: root, environment: ["GITHUB_ACTIONS": "true"])
         #expect(run.status == 1)
-        #expect(run.stdout == "::error file=w.yml,line=5,col=13,title=shipgate step-kind::step \"x\" has neither \"uses\" nor \"run\": add the action to use or the script to run\n")
+        #expect(run.stdout == "::error file=w.yml,line=6,col=13,title=shipgate step-kind::step \"x\" has neither \"uses\" nor \"run\": add the action to use or the script to run\n")
     }
 
     /// Hostile inputs: each a clear `syntax` finding (exit 1), never a crash.
