@@ -163,10 +163,18 @@ private struct StatScan: @unchecked Sendable {
 
 /// Walks the work tree for names the index does not know, keeping those `.gitignore` does not hide.
 private final class UntrackedWalk {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    /// A name the index knows directly under a folder, with the entries below it (empty for a file).
+    private struct Child {
+        var name: Bytes
+        var range: Range<Int>
+    }
+
     let repository: Repository
     let root: String
-    /// Index paths as bytes, in index (byte-wise sorted) order.
-    let paths: [[UInt8]]
+    /// Index paths, in index (byte-wise sorted) order; they point into the index, which outlives the walk.
+    let paths: [Bytes]
     private var found: [String] = []
     private var budget = Repository.candidateLimit
     /// The untracked paths once `run()` finished, nil when it gave up (too many).
@@ -176,8 +184,7 @@ private final class UntrackedWalk {
         self.repository = repository
         self.root = root
         paths = entries.map { entry in
-            let length = strlen(entry.pointee.path)
-            return Array(UnsafeBufferPointer(start: UnsafeRawPointer(entry.pointee.path).assumingMemoryBound(to: UInt8.self), count: length))
+            Bytes(start: UnsafeRawPointer(entry.pointee.path).assumingMemoryBound(to: UInt8.self), count: strlen(entry.pointee.path))
         }
     }
 
@@ -188,24 +195,24 @@ private final class UntrackedWalk {
     /// `directory` is relative with a trailing slash (empty for the root); `range` holds the index
     /// entries under it, nil for a folder the index does not know (all of it is untracked).
     private func walk(directory: [UInt8], range: Range<Int>?) -> Bool {
-        let known = range.map { knownChildren(of: directory, in: $0) } ?? [:]
+        let known = range.map { knownChildren(of: directory.count, in: $0) } ?? []
         let absolute = root + "/" + String(decoding: directory, as: UTF8.self)
         guard let handle = opendir(absolute) else { return true }
         defer { closedir(handle) }
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(handle) {
-            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix(while: { $0 != 0 }))
-            }
-            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            let raw = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: UInt8.self)
+            let name = Bytes(start: raw, count: strlen(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self)))
+            if name.elementsEqual([UInt8(ascii: ".")]) || name.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) { continue }
             let isDirectory = entryIsDirectory(entry.pointee, parent: absolute, name: name)
-            if isDirectory, name == Array(".git".utf8) {
+            if isDirectory, name.elementsEqual(".git".utf8) {
                 // A repository nested in an untracked folder shows as that folder, like git does.
                 if range == nil { return record(String(decoding: directory, as: UTF8.self)) }
                 continue
             }
-            if let subrange = known[name] {
-                if isDirectory, !subrange.isEmpty {
-                    guard walk(directory: directory + name + [UInt8(ascii: "/")], range: subrange) else { return false }
+            if let child = Self.find(name, in: known) {
+                if isDirectory, !child.range.isEmpty {
+                    guard walk(directory: directory + name + [UInt8(ascii: "/")], range: child.range) else { return false }
                 }
                 continue
             }
@@ -220,26 +227,47 @@ private final class UntrackedWalk {
         return true
     }
 
-    /// The names directly under `directory` that the index knows, each with the sub-range of
-    /// entries below it (empty for a file).
-    private func knownChildren(of directory: [UInt8], in range: Range<Int>) -> [[UInt8]: Range<Int>] {
-        var known: [[UInt8]: Range<Int>] = [:]
+    /// The children the index knows under the folder whose paths start `prefixLength` bytes in,
+    /// sorted by name for binary search. No allocation per name: names point into the index.
+    private func knownChildren(of prefixLength: Int, in range: Range<Int>) -> [Child] {
+        var children: [Child] = []
         var position = range.lowerBound
         while position < range.upperBound {
             let path = paths[position]
-            let rest = path[directory.count...]
+            let rest = Bytes(rebasing: path[prefixLength...])
             if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
-                let childPrefix = Array(path[...slash])
+                let childPrefix = Bytes(rebasing: path[..<(prefixLength + slash + 1)])
                 var end = position + 1
                 while end < range.upperBound, paths[end].starts(with: childPrefix) { end += 1 }
-                known[Array(path[directory.count..<slash])] = position..<end
+                children.append(Child(name: Bytes(rebasing: rest[..<slash]), range: position..<end))
                 position = end
             } else {
-                known[Array(rest)] = position..<position
+                children.append(Child(name: rest, range: position..<position))
                 position += 1
             }
         }
-        return known
+        children.sort { Self.compare($0.name, $1.name) < 0 }
+        return children
+    }
+
+    private static func find(_ name: Bytes, in children: [Child]) -> Child? {
+        var low = 0, high = children.count
+        while low < high {
+            let middle = (low + high) / 2
+            let order = compare(children[middle].name, name)
+            if order == 0 { return children[middle] }
+            if order < 0 { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    private static func compare(_ a: Bytes, _ b: Bytes) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0, let lhs = a.baseAddress, let rhs = b.baseAddress {
+            let order = memcmp(lhs, rhs, common)
+            if order != 0 { return Int(order) }
+        }
+        return a.count - b.count
     }
 
     private func record(_ path: String) -> Bool {
@@ -248,7 +276,7 @@ private final class UntrackedWalk {
         return budget > 0
     }
 
-    private func entryIsDirectory(_ entry: dirent, parent: String, name: [UInt8]) -> Bool {
+    private func entryIsDirectory(_ entry: dirent, parent: String, name: Bytes) -> Bool {
         if entry.d_type == UInt8(DT_DIR) { return true }
         if entry.d_type != UInt8(DT_UNKNOWN) { return false }
         var info = stat()
