@@ -33,16 +33,12 @@ extension Repository {
     /// The work tree's status, honouring `.gitignore` (ignored files are left out), with untracked
     /// directories listed file by file and staged renames detected.
     ///
-    /// A fast scan (parallel `lstat` against the index, a walk for unknown names) finds the few
-    /// paths that may have changed; libgit2 then decides their exact state. Large or unusual
-    /// cases fall back to libgit2's full status, so the answer is always libgit2's.
+    /// The common case takes a fast path (parallel `lstat` against the index, a walk for unknown
+    /// names, hashing only the files whose stat data changed); staged changes, conflicts and other
+    /// unusual states use libgit2's full status. Tests hold the two to the same answers.
     public func status() throws -> StatusSummary {
         guard workTree != nil else { return StatusSummary(entries: []) }
-        if let candidates = try statusCandidates() {
-            if candidates.isEmpty { return StatusSummary(entries: []) }
-            return try exhaustiveStatus(limitedTo: candidates)
-        }
-        return try exhaustiveStatus()
+        return try fastStatus() ?? exhaustiveStatus()
     }
 
     /// libgit2's full status, optionally restricted to exact paths.

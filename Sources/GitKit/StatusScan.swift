@@ -1,65 +1,77 @@
 import CLibgit2
 import Foundation
 
-/// The fast half of `status()`: which paths may differ from the index or HEAD.
+/// The fast path of `status()`, for the common case: nothing staged (the index's cache tree is
+/// HEAD's tree), no conflicts, a few edits in a large tree.
 ///
 /// Like git's own refresh, a tracked file whose `lstat` matches its index entry (times, size,
-/// inode, mode) and is not racily clean is trusted unchanged. Everything else is a candidate that
-/// libgit2 examines exactly.
+/// inode, mode) and is not racily clean is trusted unchanged; the others are hashed and compared.
+/// Anything unusual (a staged change, conflicts, submodules, attributes or line-ending filters,
+/// thousands of changes) returns nil, and the caller runs libgit2's full status instead.
 extension Repository {
-    /// Most candidates the fast scan hands over before falling back to a full status.
+    /// Most changed paths the fast path handles before leaving the work to libgit2.
     static let candidateLimit = 2000
 
-    /// Candidate paths, or nil when the fast scan does not apply (unborn HEAD, conflicts, too many
-    /// changes): the caller then runs libgit2's full status.
-    func statusCandidates() throws -> [String]? {
-        guard let workTree, !isHeadUnborn else { return nil }
-        var index: OpaquePointer?
-        try check(git_repository_index(&index, pointer), "cannot open the index")
-        defer { git_index_free(index) }
-        try check(git_index_read(index, 0), "cannot read the index")
-        if git_index_has_conflicts(index) == 1 { return nil }
-
-        var candidates: [String] = []
-        guard let staged = try stagedPathsIfCheap(index: index!) else { return nil }
-        candidates += staged
-
-        let count = git_index_entrycount(index)
-        var entries: [UnsafePointer<git_index_entry>] = []
-        entries.reserveCapacity(count)
-        for position in 0..<count {
-            if let entry = git_index_get_byindex(index, position) { entries.append(entry) }
+    func fastStatus() throws -> StatusSummary? {
+        guard let workTree, !isHeadUnborn, let headID = try head().id,
+              let index = IndexFile.read(gitDirectory + "/index") else { return nil }
+        defer { index.release() }
+        let headTree: ObjectID = try withCommit(headID) { ObjectID(git_commit_tree_id($0)) }
+        guard index.cacheTreeRoot == headTree,
+              !index.entries.contains(where: { $0.stage != 0 || $0.extendedFlags != 0 || $0.mode & 0o170000 == 0o160000 }) else {
+            return nil
         }
         var indexStat = stat()
         let racyLimit = lstat(gitDirectory + "/index", &indexStat) == 0 ? indexStat.st_mtim : timespec(tv_sec: Int.max, tv_nsec: 0)
-        let walk = UntrackedWalk(repository: self, root: workTree, entries: entries)
-        let scan = StatScan(root: workTree, entries: entries, racyLimit: racyLimit, alongside: walk)
-        let modified = scan.run()
+        let walk = UntrackedWalk(repository: self, root: workTree, paths: index.entries.map(\.path))
+        let modified = StatScan(root: workTree, entries: index.entries, racyLimit: racyLimit, alongside: walk).run()
         guard modified.count <= Repository.candidateLimit, let untracked = walk.result else { return nil }
-        candidates += modified + untracked
-        if candidates.count > Repository.candidateLimit { return nil }
-        return Array(Set(candidates)).sorted()
+        if modified.isEmpty && untracked.isEmpty { return StatusSummary(entries: []) }
+        guard hashesWithoutFilters(index) else {
+            return try exhaustiveStatus(limitedTo: Array(Set(modified.map(\.path) + untracked)).sorted())
+        }
+        var entries = untracked.map { StatusEntry(path: $0, originalPath: nil, staged: nil, unstaged: nil, isUntracked: true, isConflicted: false) }
+        for candidate in modified {
+            if let change = try workTreeChange(candidate, in: index, root: workTree) {
+                entries.append(StatusEntry(path: candidate.path, originalPath: nil, staged: nil, unstaged: change, isUntracked: false, isConflicted: false))
+            }
+        }
+        return StatusSummary(entries: entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
     }
 
-    /// Paths whose index entry differs from HEAD; empty when the index's tree (from its cache) is
-    /// HEAD's tree, the common case, which costs nothing. Nil when it cannot be computed.
-    private func stagedPathsIfCheap(index: OpaquePointer) throws -> [String]? {
-        var indexTree = git_oid()
-        guard git_index_write_tree(&indexTree, index) == 0, let headID = try head().id else { return nil }
-        let headTree: git_oid = try withCommit(headID) { git_commit_tree_id($0).pointee }
-        var lhs = indexTree, rhs = headTree
-        if git_oid_equal(&lhs, &rhs) == 1 { return [] }
-        return try withTree(of: headID) { tree in
-            var diff: OpaquePointer?
-            try check(git_diff_tree_to_index(&diff, pointer, tree, index, nil), "cannot compare HEAD with the index")
-            defer { git_diff_free(diff) }
-            var paths: [String] = []
-            for position in 0..<git_diff_num_deltas(diff) {
-                guard let delta = git_diff_get_delta(diff, position)?.pointee else { continue }
-                for side in [delta.old_file.path, delta.new_file.path] { if let side { paths.append(String(cString: side)) } }
-            }
-            return paths
+    /// True when a file's blob id is the hash of its bytes: no `.gitattributes`, no
+    /// `core.autocrlf`, `core.filemode` on (git's default on Linux).
+    private func hashesWithoutFilters(_ index: IndexFile) -> Bool {
+        let attributes = Array(".gitattributes".utf8)
+        if index.entries.contains(where: { $0.path.count >= attributes.count && $0.path.suffix(attributes.count).elementsEqual(attributes) }) {
+            return false
         }
+        if FileManager.default.fileExists(atPath: gitDirectory + "/info/attributes") { return false }
+        let autocrlf = configString("core.autocrlf")?.lowercased()
+        if autocrlf == "true" || autocrlf == "input" { return false }
+        return configString("core.filemode")?.lowercased() != "false"
+    }
+
+    /// How the work tree's copy of a tracked file differs from its index entry, nil when it does not.
+    private func workTreeChange(_ candidate: StatScan.Candidate, in index: IndexFile, root: String) throws -> StatusEntry.Change? {
+        let full = root + "/" + candidate.path
+        var info = stat()
+        guard lstat(full, &info) == 0 else { return .deleted }
+        let entry = candidate.entry
+        let isLink = entry.mode & 0o170000 == 0o120000
+        let onDiskLink = info.st_mode & S_IFMT == S_IFLNK
+        guard isLink == onDiskLink, onDiskLink || info.st_mode & S_IFMT == S_IFREG else { return .typeChanged }
+        var id = git_oid()
+        if onDiskLink {
+            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(full, &target, target.count - 1)
+            guard length >= 0 else { return .modified }
+            try check(git_odb_hash(&id, target, length, GIT_OBJECT_BLOB), "cannot hash \(candidate.path)")
+        } else {
+            if (UInt32(info.st_mode) & 0o100 != 0) != (entry.mode & 0o100 != 0) { return .modified }
+            try check(git_odb_hashfile(&id, full, GIT_OBJECT_BLOB), "cannot hash \(candidate.path)")
+        }
+        return ObjectID(id) == index.objectID(at: entry.idOffset) ? nil : .modified
     }
 }
 
@@ -67,15 +79,21 @@ extension Repository {
 /// as one more task: workers pull tasks (the walk first, then chunks of entries) until none are
 /// left, so no core idles while another still has work.
 private struct StatScan: @unchecked Sendable {
+    /// A tracked file whose stat data does not match its entry (or that is racily clean).
+    struct Candidate {
+        var path: String
+        var entry: IndexFile.Entry
+    }
+
     let root: String
-    let entries: [UnsafePointer<git_index_entry>]
+    let entries: [IndexFile.Entry]
     let racyLimit: timespec
     /// Runs as the first task; it alone touches the repository handle.
     let alongside: UntrackedWalk
 
     static let chunkSize = 2048
 
-    func run() -> [String] {
+    func run() -> [Candidate] {
         let chunks = (entries.count + Self.chunkSize - 1) / Self.chunkSize
         let results = Slots(count: chunks)
         let queue = TaskCounter()
@@ -114,9 +132,9 @@ private struct StatScan: @unchecked Sendable {
         }
     }
 
-    /// One result slot per worker; each worker writes only its own slot.
+    /// One result slot per chunk; each chunk's worker writes only its own slot.
     private final class Slots: @unchecked Sendable {
-        private let storage: UnsafeMutableBufferPointer<[String]>
+        private let storage: UnsafeMutableBufferPointer<[Candidate]>
         init(count: Int) {
             storage = .allocate(capacity: count)
             storage.initialize(repeating: [])
@@ -125,57 +143,58 @@ private struct StatScan: @unchecked Sendable {
             _ = storage.deinitialize()
             storage.deallocate()
         }
-        var values: [[String]] { Array(storage) }
-        func store(_ value: [String], at slot: Int) { storage[slot] = value }
+        var values: [[Candidate]] { Array(storage) }
+        func store(_ value: [Candidate], at slot: Int) { storage[slot] = value }
     }
 
     /// Stats each entry relative to an open descriptor of its folder (index order keeps a folder's
     /// entries together), so the kernel resolves one path component per file, not the whole path.
-    private func scan(_ range: Range<Int>) -> [String] {
-        var found: [String] = []
+    private func scan(_ range: Range<Int>) -> [Candidate] {
+        var found: [Candidate] = []
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard rootFD >= 0 else { return range.map { String(cString: entries[$0].pointee.path) } }
+        guard rootFD >= 0 else { return range.map { Candidate(path: String(decoding: entries[$0].path, as: UTF8.self), entry: entries[$0]) } }
         defer { close(rootFD) }
-        var folder: [CChar] = []
+        var folder: [UInt8] = []
         var folderFD: Int32 = rootFD
         defer { if folderFD != rootFD && folderFD >= 0 { close(folderFD) } }
+        var name = [CChar](repeating: 0, count: 4097)
         var info = stat()
         for position in range {
-            let entry = entries[position].pointee
-            let path = entry.path!
-            let length = strlen(path)
-            var slash = length
-            while slash > 0 && path[slash - 1] != CChar(UInt8(ascii: "/")) { slash -= 1 }
-            let dirLength = slash > 0 ? slash - 1 : 0
-            if dirLength != folder.count || (dirLength > 0 && !folder.withUnsafeBufferPointer({ memcmp($0.baseAddress!, path, dirLength) == 0 })) {
+            let entry = entries[position]
+            let path = entry.path
+            let slash = path.lastIndex(of: UInt8(ascii: "/"))
+            let directory = slash.map { UnsafeBufferPointer(rebasing: path[..<$0]) } ?? UnsafeBufferPointer(rebasing: path[0..<0])
+            if !folder.elementsEqual(directory) {
                 if folderFD != rootFD && folderFD >= 0 { close(folderFD) }
-                folder = Array(UnsafeBufferPointer(start: path, count: dirLength))
-                if dirLength == 0 {
-                    folderFD = rootFD
-                } else {
-                    folderFD = (folder + [0]).withUnsafeBufferPointer { openat(rootFD, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-                }
+                folder = Array(directory)
+                folderFD = folder.isEmpty ? rootFD
+                    : (folder + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { openat(rootFD, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC) } }
             }
-            let missing = folderFD < 0 || fstatat(folderFD, path + slash, &info, AT_SYMLINK_NOFOLLOW) != 0
-            if missing || isCandidate(entry, info: info) { found.append(String(cString: path)) }
+            let base = UnsafeBufferPointer(rebasing: path[(slash.map { $0 + 1 } ?? 0)...])
+            guard base.count < name.count else {
+                found.append(Candidate(path: String(decoding: path, as: UTF8.self), entry: entry))
+                continue
+            }
+            name.withUnsafeMutableBytes { raw in
+                raw.copyMemory(from: UnsafeRawBufferPointer(base))
+                raw[base.count] = 0
+            }
+            let missing = folderFD < 0 || fstatat(folderFD, name, &info, AT_SYMLINK_NOFOLLOW) != 0
+            if missing || isCandidate(entry, info: info) { found.append(Candidate(path: String(decoding: path, as: UTF8.self), entry: entry)) }
         }
         return found
     }
 
-    private func isCandidate(_ entry: git_index_entry, info: stat) -> Bool {
+    private func isCandidate(_ entry: IndexFile.Entry, info: stat) -> Bool {
         let mode = entry.mode & 0o170000
-        if mode == 0o160000 { return true }
-        if entry.flags & UInt16(GIT_INDEX_ENTRY_STAGEMASK) != 0 { return true }
-        if entry.flags_extended & UInt16(GIT_INDEX_ENTRY_EXTENDED_FLAGS.rawValue) != 0 { return true }
         if UInt32(info.st_mode) & 0o170000 != mode { return true }
         if mode == 0o100000, (UInt32(info.st_mode) & 0o100) != (entry.mode & 0o100) { return true }
-        if Int64(entry.mtime.seconds) != Int64(info.st_mtim.tv_sec) || Int(entry.mtime.nanoseconds) != info.st_mtim.tv_nsec { return true }
-        if Int64(entry.ctime.seconds) != Int64(info.st_ctim.tv_sec) || Int(entry.ctime.nanoseconds) != info.st_ctim.tv_nsec { return true }
-        if entry.file_size != UInt32(truncatingIfNeeded: info.st_size) { return true }
-        if entry.ino != UInt32(truncatingIfNeeded: info.st_ino) { return true }
-        let racy = info.st_mtim.tv_sec > racyLimit.tv_sec
+        if Int(entry.mtimeSeconds) != info.st_mtim.tv_sec || Int(entry.mtimeNanoseconds) != info.st_mtim.tv_nsec { return true }
+        if Int(entry.ctimeSeconds) != info.st_ctim.tv_sec || Int(entry.ctimeNanoseconds) != info.st_ctim.tv_nsec { return true }
+        if entry.size != UInt32(truncatingIfNeeded: info.st_size) { return true }
+        if entry.inode != UInt32(truncatingIfNeeded: info.st_ino) { return true }
+        return info.st_mtim.tv_sec > racyLimit.tv_sec
             || (info.st_mtim.tv_sec == racyLimit.tv_sec && info.st_mtim.tv_nsec >= racyLimit.tv_nsec)
-        return racy
     }
 }
 
@@ -198,12 +217,10 @@ private final class UntrackedWalk {
     /// The untracked paths once `run()` finished, nil when it gave up (too many).
     private(set) var result: [String]?
 
-    init(repository: Repository, root: String, entries: [UnsafePointer<git_index_entry>]) {
+    init(repository: Repository, root: String, paths: [Bytes]) {
         self.repository = repository
         self.root = root
-        paths = entries.map { entry in
-            Bytes(start: UnsafeRawPointer(entry.pointee.path).assumingMemoryBound(to: UInt8.self), count: strlen(entry.pointee.path))
-        }
+        self.paths = paths
     }
 
     func run() {
