@@ -27,6 +27,7 @@ public enum LintRun {
         let config = try root.map { try LintConfig.load(repositoryRoot: $0) } ?? LintConfig()
         let report = Linter(config: config).lint(targets)
         let context = RenderContext(sources: report.sources, rules: RuleRegistry.infos, terminal: terminal)
+        GitHubFiles.append(StepSummary.lint(report.diagnostics), to: "GITHUB_STEP_SUMMARY")
         return (format.renderer.render(report.diagnostics, context: context), report.hasErrors ? 1 : 0)
     }
 }

@@ -29,6 +29,19 @@ public enum PromotionText {
         return lines.joined(separator: "\n")
     }
 
+    /// The gate table for `$GITHUB_STEP_SUMMARY`.
+    public static func markdown(_ outcome: PromotionOutcome) -> String {
+        let title = "### shipgate promote: \(outcome.from) → \(outcome.target), build \(outcome.build.short): \(outcome.status.rawValue)\n\n"
+        if outcome.gates.isEmpty { return title }
+        let table = TextTable(header: ["gate", "result", "reason"], rows: outcome.gates.map { [$0.gate, $0.status.rawValue, $0.reason] })
+        return title + table.markdown() + "\n\n"
+    }
+
+    /// `$GITHUB_OUTPUT` lines a later step can use: `status`, `build`, `commit` (empty when none).
+    public static func githubOutputs(_ outcome: PromotionOutcome) -> String {
+        "status=\(outcome.status.rawValue)\nbuild=\(outcome.build.hex)\ncommit=\(outcome.commit?.hex ?? "")\n"
+    }
+
     static func paint(_ status: GateResult.Status, _ terminal: Terminal) -> String {
         switch status {
         case .pass: return terminal.paint("pass", .green)

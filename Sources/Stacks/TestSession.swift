@@ -134,18 +134,6 @@ public enum Interrupts {
     }
 }
 
-/// The files GitHub Actions hands a step: `$GITHUB_OUTPUT`, `$GITHUB_STEP_SUMMARY`.
-public enum GitHubFiles {
-    /// Appends `text` to the file named by the variable `name`, when it is set (appending is the
-    /// contract of these files).
-    public static func append(_ text: String, to name: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        guard let path = environment[name], !path.isEmpty, let handle = FileHandle(forWritingAtPath: path) else { return }
-        defer { try? handle.close() }
-        _ = try? handle.seekToEnd()
-        try? handle.write(contentsOf: Data(text.utf8))
-    }
-}
-
 func printToStandardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }

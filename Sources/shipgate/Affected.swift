@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GitKit
+import Report
 import Stacks
 
 struct Affected: ParsableCommand {

@@ -21,6 +21,8 @@ struct Promote: ParsableCommand {
                                            actor: try actor.actor(repository), now: try actor.time())
             let outcome = try Promoter(repository: repository, project: project).promote(request)
             print(format == .json ? PromotionText.json(outcome) : PromotionText.outcome(outcome, terminal: .detect()))
+            GitHubFiles.append(PromotionText.markdown(outcome), to: "GITHUB_STEP_SUMMARY")
+            GitHubFiles.append(PromotionText.githubOutputs(outcome), to: "GITHUB_OUTPUT")
             if outcome.status == .blocked { throw Exit.findings }
         }
     }
