@@ -1,3 +1,4 @@
+import WorkflowModel
 /// Writes a `YAMLValue` as block-style YAML, deterministically: two-space indentation, keys in
 /// the order given, every string quoted exactly when plain text would read as something else
 /// (a boolean, a number, null, a comment, an indicator), multi-line strings as literal blocks.
@@ -110,14 +111,14 @@ enum Scalar {
     /// `text` as a one-line scalar: plain when safe, else single-quoted, else (control characters) double-quoted.
     static func quoted(_ text: String, flow: Bool) -> String {
         if isPlainSafe(text, flow: flow) { return text }
-        if text.unicodeScalars.allSatisfy(isPrintable) { return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" }
-        return doubleQuoted(text)
+        if text.unicodeScalars.allSatisfy(YAMLQuoting.isPrintable) { return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" }
+        return YAMLQuoting.doubleQuoted(text)
     }
 
     /// Multi-line text goes in a literal block when every line can be written there as it is.
     static func needsBlock(_ text: String) -> Bool {
         guard text.contains("\n"), let first = text.first, first != " ", first != "\n", first != "\t" else { return false }
-        guard text.unicodeScalars.allSatisfy({ $0 == "\n" || $0 == "\t" || isPrintable($0) }) else { return false }
+        guard text.unicodeScalars.allSatisfy({ $0 == "\n" || $0 == "\t" || YAMLQuoting.isPrintable($0) }) else { return false }
         // A line of only blanks, or trailing blanks, would not survive as typed.
         return !text.split(separator: "\n").contains { $0.last == " " || $0.last == "\t" }
     }
@@ -133,7 +134,7 @@ enum Scalar {
     /// Whether `text` reads back as the same string when written plain.
     static func isPlainSafe(_ text: String, flow: Bool) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        guard first != " ", last != " ", last != ":", text.unicodeScalars.allSatisfy(isPrintable),
+        guard first != " ", last != " ", last != ":", text.unicodeScalars.allSatisfy(YAMLQuoting.isPrintable),
               !text.contains(": "), !text.contains(" #"), !text.contains("\t"),
               !reservedWords.contains(text.lowercased()), !looksNumeric(text) else { return false }
         if "?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
@@ -159,41 +160,4 @@ enum Scalar {
         return false
     }
 
-    /// Printable in YAML and safe to leave unescaped: no C0/C1 controls, DEL, BOM, or line/paragraph separators.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) { return false }
-        return value != 0xFEFF && value != 0x2028 && value != 0x2029 && !(0xFFFE...0xFFFF).contains(value)
-    }
-
-    static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\0": out += "\\0"
-            case "\u{85}": out += "\\N"
-            case "\u{2028}": out += "\\L"
-            case "\u{2029}": out += "\\P"
-            default:
-                if isPrintable(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value <= 0xFF {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else {
-                    out += "\\u" + hex(scalar.value, width: 4)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
 }
