@@ -33,7 +33,17 @@ public struct PopularAction: Sendable {
 public enum PopularActions {
     /// The metadata for `uses: owner/repo[/path]@ref`, nil for other actions, local and docker references.
     public static func lookup(_ uses: String) -> PopularAction? {
-        guard let at = uses.lastIndex(of: "@"), !uses.hasPrefix("./"), !uses.hasPrefix("docker://") else { return nil }
+        guard let at = uses.lastIndex(ofASCII: UInt8(ascii: "@")), !uses.hasPrefix("./"), !uses.hasPrefix("docker://") else { return nil }
         return table[uses[..<at].lowercased()]
+    }
+}
+
+extension String {
+    /// `lastIndex(of:)` for an ASCII character, scanning bytes instead of characters when the
+    /// string is ASCII (a step's `uses:` always is in practice); the same answer either way.
+    public func lastIndex(ofASCII byte: UInt8) -> String.Index? {
+        let utf8 = self.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lastIndex(of: Character(Unicode.Scalar(byte))) }
+        return utf8.lastIndex(of: byte)
     }
 }
