@@ -5,6 +5,8 @@ public final class SourceText: Sendable {
     public let text: String
     /// UTF-8 offset where each line starts; `lineStarts[0]` is line 1.
     private let lineStarts: [Int]
+    /// Whether `shipgate-disable-line` occurs anywhere (most files have no suppression at all).
+    private let mentionsSuppression: Bool
 
     public init(file: String, text: String) {
         self.file = file
@@ -15,6 +17,15 @@ public final class SourceText: Sendable {
             return starts
         }
         lineStarts = text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+        let marker = Array("shipgate-disable-line".utf8)
+        let find = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard bytes.count >= marker.count else { return false }
+            for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0] {
+                if marker.indices.allSatisfy({ bytes[start + $0] == marker[$0] }) { return true }
+            }
+            return false
+        }
+        mentionsSuppression = text.utf8.withContiguousStorageIfAvailable(find) ?? Array(text.utf8).withUnsafeBufferPointer(find)
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -31,7 +42,7 @@ public final class SourceText: Sendable {
 
     /// Whether `line` carries `# shipgate-disable-line` naming `ruleID` (or no rule at all).
     public func isSuppressed(line number: Int, ruleID: String) -> Bool {
-        guard let line = line(number), let marker = line.range(of: "# shipgate-disable-line") else { return false }
+        guard mentionsSuppression, let line = line(number), let marker = line.range(of: "# shipgate-disable-line") else { return false }
         let names = line[marker.upperBound...].split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
         return names.isEmpty || names.contains { $0 == ruleID }
     }
