@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The text of a parsed file split into lines, shared by every value of the model so a position
 /// inside a string (an expression in a `run:` script) can be mapped back to the file.
 public final class SourceText: Sendable {
@@ -11,21 +17,19 @@ public final class SourceText: Sendable {
     public init(file: String, text: String) {
         self.file = file
         self.text = text
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> [Int] in
+        var text = text
+        var marker = "shipgate-disable-line"
+        (lineStarts, mentionsSuppression) = text.withUTF8 { bytes in
             var starts = [0]
-            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
-            return starts
-        }
-        lineStarts = text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
-        let marker = Array("shipgate-disable-line".utf8)
-        let find = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-            guard bytes.count >= marker.count else { return false }
-            for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0] {
-                if marker.indices.allSatisfy({ bytes[start + $0] == marker[$0] }) { return true }
+            if let base = bytes.baseAddress {
+                var offset = 0
+                while offset < bytes.count, let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset) {
+                    offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(newline)) + 1
+                    starts.append(offset)
+                }
             }
-            return false
+            return (starts, marker.withUTF8 { String.find($0, in: bytes) != nil })
         }
-        mentionsSuppression = text.utf8.withContiguousStorageIfAvailable(find) ?? Array(text.utf8).withUnsafeBufferPointer(find)
     }
 
     public var lineCount: Int { lineStarts.count }
