@@ -39,11 +39,20 @@ public enum PopularActions {
 }
 
 extension String {
-    /// `lastIndex(of:)` for an ASCII character, scanning bytes instead of characters when the
-    /// string is ASCII (a step's `uses:` always is in practice); the same answer either way.
+    /// `lastIndex(of:)` for an ASCII character, scanning bytes instead of characters: the last
+    /// such byte is that character when its neighbours are ASCII too (no non-ASCII scalar can then
+    /// join it into a larger character); otherwise the character scan decides.
     public func lastIndex(ofASCII byte: UInt8) -> String.Index? {
-        let utf8 = self.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lastIndex(of: Character(Unicode.Scalar(byte))) }
-        return utf8.lastIndex(of: byte)
+        var text = self
+        let offset: Int? = text.withUTF8 { bytes in
+            var at = bytes.count - 1
+            while at >= 0, bytes[at] != byte { at -= 1 }
+            guard at >= 0 else { return nil }
+            let asciiNeighbours = (at == 0 || bytes[at - 1] < 0x80) && (at + 1 == bytes.count || bytes[at + 1] < 0x80)
+            return asciiNeighbours ? at : -1
+        }
+        guard let offset else { return nil }
+        guard offset >= 0 else { return lastIndex(of: Character(Unicode.Scalar(byte))) }
+        return utf8.index(utf8.startIndex, offsetBy: offset)
     }
 }
