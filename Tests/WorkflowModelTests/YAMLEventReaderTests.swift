@@ -81,3 +81,11 @@ import Testing
         }
     }
 }
+
+@Suite struct ByteOrderMarkTests {
+    @Test func aLeadingByteOrderMarkIsSkipped() throws {
+        let root = try #require(try YAMLDocument.parse("\u{FEFF}on: push\njobs: {}\n", file: "bom.yml"))
+        #expect(root["on"]?.scalar == "push")
+        #expect(root["jobs"]?.pairs?.isEmpty == true)
+    }
+}

@@ -12,7 +12,11 @@ public enum YAMLDocument {
     public static let maximumDepth = 500
 
     /// Parses the first document of `text`. An empty document is `nil`.
+    /// A leading UTF-8 byte-order mark (editors on Windows write one) is skipped.
     public static func parse(_ text: String, file: String, nodeBudget: Int = defaultNodeBudget) throws(Diagnostic) -> YAMLNode? {
+        if text.unicodeScalars.first == "\u{FEFF}" {
+            return try parse(String(text.unicodeScalars.dropFirst()), file: file, nodeBudget: nodeBudget)
+        }
         if case .document(let root) = YAMLEventReader.read(text, nodeBudget: nodeBudget) {
             return root
         }
