@@ -1,3 +1,5 @@
+import Stacks
+
 /// Every action the generated workflows use, pinned to a full commit id with the release it is:
 /// the one table to update when a new release is adopted.
 public struct PinnedAction: Sendable, Equatable {
@@ -16,6 +18,15 @@ public struct PinnedAction: Sendable, Equatable {
     public static let shipgate = PinnedAction(repository: "./", commit: nil, version: nil)
 
     public static let all: [PinnedAction] = [checkout, shipgate]
+
+    /// The action that runs shipgate for `project`: `generate.action` of shipgate.yml, else `./`.
+    public static func shipgate(for project: ProjectConfig) -> PinnedAction {
+        guard let configured = project.generateAction, !configured.hasPrefix("./") else {
+            return project.generateAction.map { PinnedAction(repository: $0, commit: nil, version: nil) } ?? shipgate
+        }
+        let parts = configured.split(separator: "@", maxSplits: 1).map(String.init)
+        return PinnedAction(repository: parts[0], commit: parts.count == 2 ? parts[1] : nil, version: project.generateActionVersion)
+    }
 
     /// The `uses:` value.
     public var reference: String {

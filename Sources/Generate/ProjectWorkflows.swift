@@ -14,6 +14,9 @@ public struct ProjectWorkflows: Sendable {
         self.environments = environments
     }
 
+    /// How the jobs run shipgate (`generate.action` in shipgate.yml, else the local `./` action).
+    var shipgateAction: PinnedAction { PinnedAction.shipgate(for: project) }
+
     /// The branch CI runs on and promotions are committed to: the root environment's, else `main`.
     public var mainBranch: String { environments.first?.branchPolicy.branch ?? "main" }
 
@@ -44,8 +47,8 @@ public struct ProjectWorkflows: Sendable {
     var lintJob: Job {
         Job(id: "lint", name: "lint", permissions: [Self.readContents], timeoutMinutes: Self.overheadMinutes, steps: [
             Tooling.checkout(fullHistory: false),
-            Tooling.shipgate("Lint workflows", "lint"),
-            Tooling.shipgate("Generated workflows are up to date", "generate", "--check"),
+            Tooling.shipgate("Lint workflows", "lint", action: shipgateAction),
+            Tooling.shipgate("Generated workflows are up to date", "generate", "--check", action: shipgateAction),
         ])
     }
 
@@ -58,7 +61,7 @@ public struct ProjectWorkflows: Sendable {
                       YAMLEntry("any", .string("${{ steps.affected.outputs.any }}"))],
             steps: [
                 Tooling.checkout(fullHistory: true),
-                Tooling.shipgate("Affected stacks", "affected", "--base \(Self.affectedBase) --github-output", id: "affected"),
+                Tooling.shipgate("Affected stacks", "affected", "--base \(Self.affectedBase) --github-output", id: "affected", action: shipgateAction),
             ])
     }
 
@@ -70,7 +73,7 @@ public struct ProjectWorkflows: Sendable {
                    steps: [
                        Tooling.checkout(fullHistory: false),
                        Tooling.fetchEvidence(),
-                       Tooling.shipgate("Unit suite", "test", "--suite \(Self.unitSuite) --stack ${{ matrix.stack }} --record"),
+                       Tooling.shipgate("Unit suite", "test", "--suite \(Self.unitSuite) --stack ${{ matrix.stack }} --record", action: shipgateAction),
                        Tooling.pushRecords(condition: "${{ !cancelled() && github.event_name == 'push' }}"),
                    ])
     }
@@ -84,10 +87,10 @@ public struct ProjectWorkflows: Sendable {
         var steps = [
             Tooling.checkout(fullHistory: true),
             Tooling.fetchEvidence(),
-            Tooling.shipgate("Promote to \(root.name)", "promote", "--to \(root.name) --build ${{ github.sha }} \(stackFlags)"),
+            Tooling.shipgate("Promote to \(root.name)", "promote", "--to \(root.name) --build ${{ github.sha }} \(stackFlags)", action: shipgateAction),
             Tooling.pushRecords(branch: root.branchPolicy.branch),
         ]
-        if hasDeploys { steps.append(Tooling.shipgate("Deploy to \(root.name)", "deploy", "--env \(root.name) \(stackFlags)")) }
+        if hasDeploys { steps.append(Tooling.shipgate("Deploy to \(root.name)", "deploy", "--env \(root.name) \(stackFlags)", action: shipgateAction)) }
         return Job(id: "promote-\(root.name)", name: "promote to \(root.name)", needs: afterUnit ? ["plan", "unit"] : ["plan"],
                    condition: condition, environment: root.name, permissions: [Self.writeRecords],
                    concurrency: Self.environmentConcurrency(root.name),
@@ -127,11 +130,11 @@ public struct ProjectWorkflows: Sendable {
         ]
         if !suites.isEmpty {
             let flags = suites.map { "--suite \($0)" }.joined(separator: " ")
-            steps.append(Tooling.shipgate("Suites against \(source)", "test", "\(flags) --env \(source) --record"))
+            steps.append(Tooling.shipgate("Suites against \(source)", "test", "\(flags) --env \(source) --record", action: shipgateAction))
         }
-        steps.append(Tooling.shipgate("Promote to \(target.name)", "promote", "--to \(target.name) --build ${{ inputs.build }}"))
+        steps.append(Tooling.shipgate("Promote to \(target.name)", "promote", "--to \(target.name) --build ${{ inputs.build }}", action: shipgateAction))
         steps.append(Tooling.pushRecords(branch: target.branchPolicy.branch, condition: "${{ !cancelled() }}"))
-        if hasDeploys { steps.append(Tooling.shipgate("Deploy to \(target.name)", "deploy", "--env \(target.name)")) }
+        if hasDeploys { steps.append(Tooling.shipgate("Deploy to \(target.name)", "deploy", "--env \(target.name)", action: shipgateAction)) }
         let timeouts = project.stacks.flatMap { stack in suites.compactMap { stack.suite(named: $0)?.timeout } }
         // Suites run two at a time on a hosted runner; none can take longer than its own timeout.
         let suiteMinutes = Self.minutes(max(timeouts.max() ?? 0, (timeouts.reduce(0, +) + 1) / 2))

@@ -25,10 +25,10 @@ enum Tooling {
     /// Runs `shipgate <command> <arguments>` through the repository's composite action, which
     /// installs shipgate (built once, cached) and runs it.
     static func shipgate(_ name: String, _ command: String, _ arguments: String = "", id: String? = nil,
-                         condition: String? = nil, env: [YAMLEntry] = []) -> Step {
+                         condition: String? = nil, env: [YAMLEntry] = [], action: PinnedAction) -> Step {
         var with = [YAMLEntry("command", .string(command))]
         if !arguments.isEmpty { with.append(YAMLEntry("args", .string(arguments))) }
-        return Step(name: name, id: id, condition: condition, env: env, .uses(.shipgate, with: with))
+        return Step(name: name, id: id, condition: condition, env: env, .uses(action, with: with))
     }
 
     static let notesRef = "refs/notes/shipgate"

@@ -15,6 +15,11 @@ public struct ProjectConfig: Sendable {
     /// Whether the pre-push hook lets direct pushes to environment branches through
     /// (`hooks: { pre_push: { allow_protected: true } }`).
     public var hookAllowsProtectedPush = false
+    /// How generated workflows run shipgate (`generate: { action: owner/shipgate@<sha> }`); nil means
+    /// `./`, the composite action at the root of shipgate's own repository.
+    public var generateAction: String?
+    /// The release `generateAction` pins, written as a comment beside it (`generate: { version: v1.2.0 }`).
+    public var generateActionVersion: String?
 
     public init(file: String, stacks: [Stack], sharedPaths: [String] = [], lintDisabled: [String] = []) {
         self.file = file

@@ -60,7 +60,7 @@ private struct ConfigParser {
     let repositoryRoot: String?
     var problems: [Diagnostic] = []
 
-    static let topKeys = ["stacks", "shared_paths", "lint", "hooks"]
+    static let topKeys = ["stacks", "shared_paths", "lint", "hooks", "generate"]
     static let stackKeys = ["path", "depends_on", "suites", "deploy"]
     static let suiteKeys = ["run", "timeout", "junit"]
 
@@ -111,12 +111,28 @@ private struct ConfigParser {
         var config = ProjectConfig(file: file, stacks: stacks, sharedPaths: shared ?? [], lintDisabled: disabled)
         config.hookSuites = hooks.suites
         config.hookAllowsProtectedPush = hooks.allowProtected
+        (config.generateAction, config.generateActionVersion) = generateSettings(top)
         if let suites = hooks.suites, let node = root["hooks"]?["pre_push"]?["suites"] {
             for name in suites where !config.suiteNames.contains(name) {
                 problems.append(reader(node).error("hooks.pre_push.suites names \"\(name)\", which no stack declares\(Suggestion.hint(for: name, in: config.suiteNames))", at: node))
             }
         }
         return config
+    }
+
+    /// `generate: { action: owner/shipgate@<40-hex commit>, version: v1.2.0 }`.
+    mutating func generateSettings(_ top: MappingReader) -> (String?, String?) {
+        guard let generate = top.child("generate"), attempt({ () throws(Diagnostic) in try generate.pairs("\"generate\"") }) != nil else { return (nil, nil) }
+        problems += generate.unknownKeys(allowed: ["action", "version"], context: "\"generate\"")
+        let action = attempt { () throws(Diagnostic) in try generate.string("action") } ?? nil
+        let version = attempt { () throws(Diagnostic) in try generate.string("version") } ?? nil
+        if let action, let node = generate.node["action"], !action.hasPrefix("./") {
+            let parts = action.split(separator: "@", maxSplits: 1)
+            if parts.count != 2 || !parts[0].contains("/") || parts[1].isEmpty {
+                problems.append(generate.error("generate.action must be ./path or owner/repo@ref (pin a full commit id), found \"\(action)\"", at: node))
+            }
+        }
+        return (action, version)
     }
 
     /// `hooks: { pre_push: { suites: [unit], allow_protected: false } }`.

@@ -149,3 +149,23 @@ func pinnedActions() {
         }
     }
 }
+
+@Test("generate.action in shipgate.yml pins how the jobs run shipgate; a malformed one is a config error")
+func configuredShipgateAction() throws {
+    let pinned = "acme/shipgate@0123456789abcdef0123456789abcdef01234567"
+    let project = try ProjectConfig.parse("""
+        stacks:
+          api: { path: api, suites: { unit: { run: "true" } } }
+        generate: { action: "\(pinned)", version: v0.1.0 }
+        """, file: "shipgate.yml")
+    let text = YAMLRenderer.render(ProjectWorkflows(project: project, environments: []).ci.yaml)
+    #expect(text.contains("uses: \(pinned) # v0.1.0"))
+    #expect(!text.contains("uses: ./"))
+    #expect(YAMLRenderer.render(try pipelineWorkflows().ci.yaml).contains("uses: ./"))
+
+    let error = #expect(throws: Diagnostic.self) {
+        try ProjectConfig.parse("stacks:\n  api: { path: api }\ngenerate: { action: shipgate }\n", file: "shipgate.yml")
+    }
+    #expect(error?.line == 3)
+    #expect(error?.message.contains("owner/repo@ref") == true)
+}
