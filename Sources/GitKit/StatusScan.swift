@@ -281,7 +281,7 @@ private final class UntrackedWalk {
                 position += 1
             }
         }
-        children.sort { Self.compare($0.name, $1.name) < 0 }
+        children.sort { IndexFile.compare($0.name, $1.name) < 0 }
         return children
     }
 
@@ -289,21 +289,13 @@ private final class UntrackedWalk {
         var low = 0, high = children.count
         while low < high {
             let middle = (low + high) / 2
-            let order = compare(children[middle].name, name)
+            let order = IndexFile.compare(children[middle].name, name)
             if order == 0 { return children[middle] }
             if order < 0 { low = middle + 1 } else { high = middle }
         }
         return nil
     }
 
-    private static func compare(_ a: Bytes, _ b: Bytes) -> Int {
-        let common = min(a.count, b.count)
-        if common > 0, let lhs = a.baseAddress, let rhs = b.baseAddress {
-            let order = memcmp(lhs, rhs, common)
-            if order != 0 { return Int(order) }
-        }
-        return a.count - b.count
-    }
 
     private func record(_ path: String) -> Bool {
         budget -= 1
