@@ -49,6 +49,16 @@ struct ExcessivePermissionsRule: Rule {
                   pull-requests: write
                 steps: [{run: make}]
             """),
+            Example("""
+            on: push
+            permissions: read-all
+            jobs:
+              release:
+                runs-on: ubuntu-latest
+                permissions:
+                  contents: write
+                steps: [{run: make release}]
+            """),
         ]
     )
 
@@ -59,16 +69,20 @@ struct ExcessivePermissionsRule: Rule {
             if !unset.isEmpty, let on = workflow.onKey {
                 findings.append(Finding("no permissions: block, so jobs get the repository's default token permissions (possibly write-all): add `permissions: { contents: read }` and grant more per job", at: on, severity: .warning))
             }
-            for job in unset {
+            // A reusable workflow's jobs get the caller's token: the caller is where permissions belong.
+            let calledOnly = SecurityFacts.eventNames(workflow) == ["workflow_call"]
+            for job in unset where !calledOnly {
                 let what = job.uses == nil ? "its token" : "the workflow it calls"
                 findings.append(Finding("job \"\(job.id.text)\" sets no permissions and neither does the workflow, so \(what) gets the repository's default permissions: give it a `permissions:` block", at: job.id, severity: .warning))
             }
         }
         let all = [workflow.permissions] + workflow.jobs.map(\.permissions)
-        for permissions in all.compactMap({ $0 }) {
-            if let value = permissions.all, value.text == "write-all" {
+        for (index, permissions) in all.enumerated() {
+            guard let value = permissions?.all else { continue }
+            if value.text == "write-all" {
                 findings.append(Finding("write-all gives every scope write access: list only the scopes the job needs", at: value))
-            } else if let value = permissions.all, value.text == "read-all" {
+            } else if value.text == "read-all", index > 0 {
+                // A workflow-level read-all is the OpenSSF Scorecard template's baseline; a job's should be precise.
                 findings.append(Finding("read-all lets the token read every scope (actions, packages, security events, …): list only the scopes the job needs", at: value, severity: .warning))
             }
         }
