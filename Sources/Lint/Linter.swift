@@ -8,6 +8,9 @@ public struct Linter: Sendable {
     public let rules: [any Rule]
     /// The `lint:` settings handed to the rules.
     public let config: LintConfig
+    /// Each rule's id and default severity, read once (a description is a large value).
+    private let ruleIDs: [String]
+    private let severities: [Severity]
 
     /// - Parameter disabled: rule ids to skip (from `shipgate.yml` `lint: { disable: [...] }`).
     public init(rules: [any Rule] = RuleRegistry.all, disabled: [String] = []) {
@@ -19,6 +22,8 @@ public struct Linter: Sendable {
         let off = Set(config.disabled)
         self.rules = rules.filter { !off.contains($0.id) }
         self.config = config
+        ruleIDs = self.rules.map(\.description.id)
+        severities = self.rules.map(\.description.severity)
     }
 
     /// The findings of one file's text.
@@ -55,12 +60,19 @@ public struct Linter: Sendable {
         let isAction = ActionMetadata.isMetadataFile(file) && root["jobs"] == nil && !file.contains(".github/workflows/")
         let workflow = isAction ? nil : Workflow(root: root, source: source)
         let action = isAction ? ActionMetadata(root: root, source: source) : nil
-        for rule in rules {
-            let findings = workflow.map { rule.check($0, context: context) } ?? action.map { rule.check($0, context: context) } ?? []
-            let description = rule.description
-            for finding in findings where !source.isSuppressed(line: finding.position.line, ruleID: description.id) {
-                diagnostics.append(Diagnostic(file: file, position: finding.position, ruleID: description.id,
-                                              severity: finding.severity ?? description.severity, message: finding.message))
+        for (index, rule) in rules.enumerated() {
+            let findings: [Finding]
+            if let workflow {
+                findings = rule.check(workflow, context: context)
+            } else if let action {
+                findings = rule.check(action, context: context)
+            } else {
+                findings = []
+            }
+            let id = ruleIDs[index]
+            for finding in findings where !source.isSuppressed(line: finding.position.line, ruleID: id) {
+                diagnostics.append(Diagnostic(file: file, position: finding.position, ruleID: id,
+                                              severity: finding.severity ?? severities[index], message: finding.message))
             }
         }
         return Linter.normalized(diagnostics)

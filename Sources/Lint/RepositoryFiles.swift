@@ -14,6 +14,22 @@ enum RepositoryFiles {
         }
     }
 
+    /// `root(containing:)`, remembering the answer for `directory` and each ancestor it visits, so
+    /// sibling directories (files given from many repositories) cost one lookup each.
+    static func root(containing directory: String, known: inout [String: String?]) -> String? {
+        if let answer = known[directory] { return answer }
+        let current = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let answer: String?
+        if FileManager.default.fileExists(atPath: current + "/.git") {
+            answer = current
+        } else {
+            let parent = (current as NSString).deletingLastPathComponent
+            answer = parent == current || parent.isEmpty ? nil : root(containing: parent, known: &known)
+        }
+        known[directory] = answer
+        return answer
+    }
+
     /// Workflows under `.github/workflows/`, actions under `.github/actions/`, the root action,
     /// and local actions the workflows reference with `uses: ./…`.
     static func targets(root: String, currentDirectory: String) -> [LintTarget] {
@@ -66,13 +82,7 @@ enum RepositoryFiles {
         }
         let standardized = normalized(absolute)
         let directory = (standardized as NSString).deletingLastPathComponent
-        let root: String?
-        if let known = roots[directory] {
-            root = known
-        } else {
-            root = Self.root(containing: directory)
-            roots[directory] = root
-        }
+        let root = Self.root(containing: directory, known: &roots)
         let relative = root.map { String(standardized.dropFirst($0.count + 1)) }
         return LintTarget(path: absolute, displayPath: path, repositoryRoot: root, relativePath: relative)
     }

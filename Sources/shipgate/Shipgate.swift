@@ -23,7 +23,14 @@ struct Shipgate: AsyncParsableCommand {
             Foundation.exit(2)
         }
         do {
-            var command = try parseAsRoot(arguments)
+            var command: ParsableCommand
+            if let split = LintCommand.splitPaths(arguments) {
+                var lint = try parseAsRoot(split.options)
+                if var parsed = lint as? LintCommand { parsed.paths = split.paths; lint = parsed }
+                command = lint
+            } else {
+                command = try parseAsRoot(arguments)
+            }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -117,6 +117,18 @@ import Testing
         #expect(try Self.rules(inJSON: after.stdout).isEmpty)
     }
 
+    @Test func pathsAroundOptionsAreAllLintedInOrder() throws {
+        let bad = Self.goodWorkflow.replacingOccurrences(of: "version: 22", with: "versoin: 22")
+        let root = try Self.scratch(files: ["a.yml": bad, "b.yml": Self.goodWorkflow, "c.yml": bad, ".github/actions/setup/action.yml": Self.setupAction])
+        let split = try Self.shipgate(["lint", "c.yml", "--format", "json", "b.yml", "--color=never", "a.yml"], in: root)
+        let parsed = try Self.shipgate(["lint", "--format", "json", "--", "c.yml", "b.yml", "a.yml"], in: root)
+        #expect(split.status == 1)
+        #expect(split.stdout == parsed.stdout)
+        #expect(split.stdout.contains("\"file\" : \"a.yml\"") && split.stdout.contains("\"file\" : \"c.yml\""))
+        let missing = try Self.shipgate(["lint", "a.yml", "--format", "json", "nope.yml"], in: root)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("nope.yml: no such file"))
+    }
     @Test func unknownRuleInConfigurationIsAUsageError() throws {
         let root = try Self.scratch(files: [".github/workflows/ci.yml": Self.goodWorkflow, "shipgate.yml": "lint:\n  disable: [runner-lable]\n"])
         let run = try Self.shipgate(["lint", ".github/workflows/ci.yml"], in: root)

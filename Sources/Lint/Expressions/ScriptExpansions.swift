@@ -39,14 +39,15 @@ enum ScriptExpansions {
     }
 
     private static func compute(_ workflow: Workflow) -> [ScriptExpansion] {
-        var scripts: [SourcePosition: (job: Job, step: Step)] = [:]
-        for job in workflow.jobs {
-            for step in job.steps {
-                if let run = step.run { scripts[run.position] = (job, step) }
+        // Script position → indexes of its job and step (indexes: no copies of the big values).
+        var scripts: [SourcePosition: (job: Int, step: Int)] = [:]
+        for (jobIndex, job) in workflow.jobs.enumerated() {
+            for (stepIndex, step) in job.steps.enumerated() {
+                if let run = step.run { scripts[run.position] = (jobIndex, stepIndex) }
                 guard let uses = step.uses.flatMap({ SecurityFacts.actionReference($0.text) }),
                       let inputs = sinks[uses.name] else { continue }
                 for entry in step.with where inputs.contains(entry.key.text) {
-                    if let script = entry.string { scripts[script.position] = (job, step) }
+                    if let script = entry.string { scripts[script.position] = (jobIndex, stepIndex) }
                 }
             }
         }
@@ -55,9 +56,10 @@ enum ScriptExpansions {
         var result: [ScriptExpansion] = []
         for checked in ExpressionAnalysis.of(workflow).expressions {
             guard let owner = scripts[checked.value.position], let expression = checked.expression else { continue }
+            let job = workflow.jobs[owner.job]
             for value in expression.flowingValues {
                 result.append(ScriptExpansion(text: value.description, position: checked.position(value.start),
-                                              exposure: classifier.exposure(of: value, job: owner.job, step: owner.step)))
+                                              exposure: classifier.exposure(of: value, job: job, step: job.steps[owner.step])))
             }
         }
         return result

@@ -32,7 +32,7 @@ enum SecurityFacts {
 
     /// `owner/repo[/path]` and the ref of a `uses:` value; nil for local and docker references.
     static func actionReference(_ uses: String) -> (name: String, ref: String)? {
-        guard !uses.hasPrefix("./"), !uses.hasPrefix("docker://"), let at = uses.lastIndex(of: "@") else { return nil }
+        guard !uses.hasPrefix("./"), !uses.hasPrefix("docker://"), let at = uses.lastIndex(ofASCII: UInt8(ascii: "@")) else { return nil }
         return (String(uses[..<at]).lowercased(), String(uses[uses.index(after: at)...]))
     }
 

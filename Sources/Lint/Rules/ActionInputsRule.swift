@@ -44,11 +44,10 @@ struct ActionInputsRule: Rule {
         var findings: [Finding] = []
         for step in workflow.jobs.flatMap(\.steps) {
             guard let uses = step.uses, let action = PopularActions.lookup(uses.text) else { continue }
-            let names = action.inputs.keys.sorted()
             for entry in step.with {
                 if let input = action.inputs[entry.key.text] {
                     if input.deprecated { findings.append(Finding("input \"\(entry.key.text)\" of \(action.name) is deprecated", at: entry.key, severity: .warning)) }
-                } else if action.isCurrent, let close = Suggestion.closest(to: entry.key.text, in: names) {
+                } else if action.isCurrent, let close = Suggestion.closest(to: entry.key.text, in: action.inputs.keys.sorted()) {
                     findings.append(Finding("\(action.name) has no input \"\(entry.key.text)\" (did you mean \"\(close)\"?)", at: entry.key))
                 }
             }

@@ -42,37 +42,55 @@ public enum ExpressionSite: String, CaseIterable, Sendable {
     /// The context names available here.
     public var contexts: Set<String> {
         switch self {
-        case .runName, .concurrency, .workflowCallInputDefault: return ["github", "inputs", "vars"]
-        case .env: return ["github", "secrets", "inputs", "vars"]
+        case .runName, .concurrency, .workflowCallInputDefault: return ExpressionSite.workflowContexts
+        case .env: return ExpressionSite.workflowEnvContexts
         case .jobConcurrency, .jobContainer, .jobContinueOnError, .jobEnvironment, .jobName, .jobRunsOn,
              .jobServices, .jobTimeout, .jobWith:
-            return ["github", "needs", "strategy", "matrix", "vars", "inputs"]
+            return ExpressionSite.jobContexts
         case .jobContainerCredentials, .jobServiceCredentials:
-            return ["github", "needs", "strategy", "matrix", "env", "vars", "secrets", "inputs"]
+            return ExpressionSite.credentialContexts
         case .jobContainerEnv, .jobServiceEnv:
-            return ["github", "needs", "strategy", "matrix", "job", "runner", "env", "vars", "secrets", "inputs"]
-        case .jobDefaultsRun: return ["github", "needs", "strategy", "matrix", "env", "vars", "inputs"]
-        case .jobEnv, .jobSecrets: return ["github", "needs", "strategy", "matrix", "vars", "secrets", "inputs"]
-        case .jobEnvironmentURL: return ["github", "needs", "strategy", "matrix", "job", "runner", "env", "vars", "steps", "inputs"]
-        case .jobIf, .jobStrategy: return ["github", "needs", "vars", "inputs"]
+            return ExpressionSite.containerEnvContexts
+        case .jobDefaultsRun: return ExpressionSite.defaultsRunContexts
+        case .jobEnv, .jobSecrets: return ExpressionSite.jobEnvContexts
+        case .jobEnvironmentURL: return ExpressionSite.stepIfContexts
+        case .jobIf, .jobStrategy: return ExpressionSite.jobIfContexts
         case .jobOutputs, .stepContinueOnError, .stepEnv, .stepName, .stepRun, .stepTimeout, .stepWith, .stepWorkingDirectory:
-            return ["github", "needs", "strategy", "matrix", "job", "runner", "env", "vars", "secrets", "steps", "inputs"]
-        case .stepIf: return ["github", "needs", "strategy", "matrix", "job", "runner", "env", "vars", "steps", "inputs"]
-        case .workflowCallOutputValue: return ["github", "jobs", "vars", "inputs"]
-        case .actionStep, .actionStepIf, .actionOutputValue: return ["github", "job", "runner", "env", "steps", "inputs", "strategy", "matrix"]
+            return ExpressionSite.stepContexts
+        case .stepIf: return ExpressionSite.stepIfContexts
+        case .workflowCallOutputValue: return ExpressionSite.callOutputContexts
+        case .actionStep, .actionStepIf, .actionOutputValue: return ExpressionSite.actionContexts
         }
     }
 
     /// Functions only available here (beyond the always-available ones).
     public var specialFunctions: Set<String> {
         switch self {
-        case .jobIf: return ["always", "cancelled", "success", "failure"]
-        case .stepIf, .actionStepIf: return ["always", "cancelled", "success", "failure", "hashfiles"]
+        case .jobIf: return ExpressionSite.jobIfFunctions
+        case .stepIf, .actionStepIf: return ExpressionSite.stepIfFunctions
         case .stepContinueOnError, .stepEnv, .stepName, .stepRun, .stepTimeout, .stepWith, .stepWorkingDirectory, .actionStep:
-            return ["hashfiles"]
-        default: return []
+            return ExpressionSite.stepFunctions
+        default: return ExpressionSite.none
         }
     }
+
+    // Each site's sets, built once (the checker asks for them for every variable).
+    private static let none: Set<String> = []
+    private static let workflowContexts: Set<String> = ["github", "inputs", "vars"]
+    private static let workflowEnvContexts: Set<String> = ["github", "secrets", "inputs", "vars"]
+    private static let jobContexts: Set<String> = ["github", "needs", "strategy", "matrix", "vars", "inputs"]
+    private static let credentialContexts: Set<String> = ["github", "needs", "strategy", "matrix", "env", "vars", "secrets", "inputs"]
+    private static let containerEnvContexts: Set<String> = ["github", "needs", "strategy", "matrix", "job", "runner", "env", "vars", "secrets", "inputs"]
+    private static let defaultsRunContexts: Set<String> = ["github", "needs", "strategy", "matrix", "env", "vars", "inputs"]
+    private static let jobEnvContexts: Set<String> = ["github", "needs", "strategy", "matrix", "vars", "secrets", "inputs"]
+    private static let stepIfContexts: Set<String> = ["github", "needs", "strategy", "matrix", "job", "runner", "env", "vars", "steps", "inputs"]
+    private static let jobIfContexts: Set<String> = ["github", "needs", "vars", "inputs"]
+    private static let stepContexts: Set<String> = ["github", "needs", "strategy", "matrix", "job", "runner", "env", "vars", "secrets", "steps", "inputs"]
+    private static let callOutputContexts: Set<String> = ["github", "jobs", "vars", "inputs"]
+    private static let actionContexts: Set<String> = ["github", "job", "runner", "env", "steps", "inputs", "strategy", "matrix"]
+    private static let jobIfFunctions: Set<String> = ["always", "cancelled", "success", "failure"]
+    private static let stepIfFunctions: Set<String> = ["always", "cancelled", "success", "failure", "hashfiles"]
+    private static let stepFunctions: Set<String> = ["hashfiles"]
 
     /// Whether this site is an `if:` condition (evaluated without `${{ }}`).
     public var isCondition: Bool { self == .jobIf || self == .stepIf || self == .actionStepIf }

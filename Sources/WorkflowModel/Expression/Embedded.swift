@@ -51,12 +51,6 @@ public enum EmbeddedExpressions {
 
     /// Whether the string contains `${{` at all (fast path for the common case).
     public static func mayContain(_ text: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{"), beforePrevious == UInt8(ascii: "$") { return true }
-            beforePrevious = previous
-            previous = byte
-        }
-        return false
+        text.containsExpression
     }
 }

@@ -36,7 +36,26 @@ public struct PopularAction: Sendable {
 public enum PopularActions {
     /// The metadata for `uses: owner/repo[/path]@ref`, nil for other actions, local and docker references.
     public static func lookup(_ uses: String) -> PopularAction? {
-        guard let at = uses.lastIndex(of: "@"), !uses.hasPrefix("./"), !uses.hasPrefix("docker://") else { return nil }
+        guard let at = uses.lastIndex(ofASCII: UInt8(ascii: "@")), !uses.hasPrefix("./"), !uses.hasPrefix("docker://") else { return nil }
         return table[uses[..<at].lowercased()]
+    }
+}
+
+extension String {
+    /// `lastIndex(of:)` for an ASCII character, scanning bytes instead of characters: the last
+    /// such byte is that character when its neighbours are ASCII too (no non-ASCII scalar can then
+    /// join it into a larger character); otherwise the character scan decides.
+    public func lastIndex(ofASCII byte: UInt8) -> String.Index? {
+        var text = self
+        let offset: Int? = text.withUTF8 { bytes in
+            var at = bytes.count - 1
+            while at >= 0, bytes[at] != byte { at -= 1 }
+            guard at >= 0 else { return nil }
+            let asciiNeighbours = (at == 0 || bytes[at - 1] < 0x80) && (at + 1 == bytes.count || bytes[at + 1] < 0x80)
+            return asciiNeighbours ? at : -1
+        }
+        guard let offset else { return nil }
+        guard offset >= 0 else { return lastIndex(of: Character(Unicode.Scalar(byte))) }
+        return utf8.index(utf8.startIndex, offsetBy: offset)
     }
 }

@@ -1,5 +1,5 @@
 /// A local action's `action.yml` / `action.yaml`: composite, docker or JavaScript.
-public struct ActionMetadata: Sendable {
+public final class ActionMetadata: Sendable {
     public let root: YAMLNode
     public let source: SourceText
     public let name: StringValue?

@@ -1,27 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension String {
     /// Whether the text contains `${{` (a byte scan over the UTF-8 storage, no Foundation).
     public var containsExpression: Bool { containsBytes(of: "${{") }
 
     /// Whether `needle` occurs in the text, comparing UTF-8 bytes (no Foundation, no locale).
     public func containsBytes(of needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return true }
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-            guard bytes.count >= pattern.count else { return false }
-            var index = 0
-            let last = bytes.count - pattern.count
-            while index <= last {
-                if bytes[index] == first {
-                    var offset = 1
-                    while offset < pattern.count && bytes[index + offset] == pattern[offset] { offset += 1 }
-                    if offset == pattern.count { return true }
-                }
-                index += 1
-            }
-            return false
+        var text = self, needle = needle
+        return needle.withUTF8 { pattern in
+            text.withUTF8 { bytes in Self.find(pattern, in: bytes) != nil }
         }
-        if let found = utf8.withContiguousStorageIfAvailable(scan) { return found }
-        return Array(utf8).withUnsafeBufferPointer(scan)
+    }
+
+    /// The offset of the first occurrence of `pattern` in `bytes` (`memchr` for its first byte,
+    /// then a compare), nil when absent.
+    public static func find(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let patternStart = pattern.baseAddress, !pattern.isEmpty else { return 0 }
+        guard let start = bytes.baseAddress, bytes.count >= pattern.count else { return nil }
+        let last = bytes.count - pattern.count
+        var offset = 0
+        while offset <= last, let hit = memchr(start + offset, Int32(pattern[0]), last - offset + 1) {
+            let at = UnsafeRawPointer(start).distance(to: UnsafeRawPointer(hit))
+            if memcmp(start + at, patternStart, pattern.count) == 0 { return at }
+            offset = at + 1
+        }
+        return nil
     }
 }
 

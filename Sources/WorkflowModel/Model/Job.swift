@@ -1,5 +1,5 @@
 /// A job under `jobs:` — steps on a runner, or a call of a reusable workflow (`uses`).
-public struct Job: Sendable {
+public final class Job: Sendable {
     public let id: StringValue
     public let node: YAMLNode
     public let name: StringValue?
@@ -119,7 +119,7 @@ public struct Matrix: Sendable {
 }
 
 /// A step of a job or of a composite action.
-public struct Step: Sendable {
+public final class Step: Sendable {
     /// 0-based position in the steps list.
     public let index: Int
     public let node: YAMLNode

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The text of a parsed file split into lines, shared by every value of the model so a position
 /// inside a string (an expression in a `run:` script) can be mapped back to the file.
 public final class SourceText: Sendable {
@@ -5,16 +11,25 @@ public final class SourceText: Sendable {
     public let text: String
     /// UTF-8 offset where each line starts; `lineStarts[0]` is line 1.
     private let lineStarts: [Int]
+    /// Whether `shipgate-disable-line` occurs anywhere (most files have no suppression at all).
+    private let mentionsSuppression: Bool
 
     public init(file: String, text: String) {
         self.file = file
         self.text = text
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> [Int] in
+        var text = text
+        var marker = "shipgate-disable-line"
+        (lineStarts, mentionsSuppression) = text.withUTF8 { bytes in
             var starts = [0]
-            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
-            return starts
+            if let base = bytes.baseAddress {
+                var offset = 0
+                while offset < bytes.count, let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset) {
+                    offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(newline)) + 1
+                    starts.append(offset)
+                }
+            }
+            return (starts, marker.withUTF8 { String.find($0, in: bytes) != nil })
         }
-        lineStarts = text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -31,7 +46,7 @@ public final class SourceText: Sendable {
 
     /// Whether `line` carries `# shipgate-disable-line` naming `ruleID` (or no rule at all).
     public func isSuppressed(line number: Int, ruleID: String) -> Bool {
-        guard let line = line(number), let marker = line.range(of: "# shipgate-disable-line") else { return false }
+        guard mentionsSuppression, let line = line(number), let marker = line.range(of: "# shipgate-disable-line") else { return false }
         let names = line[marker.upperBound...].split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
         return names.isEmpty || names.contains { $0 == ruleID }
     }

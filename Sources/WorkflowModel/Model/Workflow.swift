@@ -2,7 +2,7 @@
 ///
 /// Building never fails: values of the wrong shape are left out of the typed fields (and stay in
 /// `root`), so the structural rules can report them while the other rules see what is usable.
-public struct Workflow: Sendable {
+public final class Workflow: Sendable {
     public let root: YAMLNode
     public let source: SourceText
     public let name: StringValue?
