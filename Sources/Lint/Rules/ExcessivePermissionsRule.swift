@@ -81,9 +81,12 @@ struct ExcessivePermissionsRule: Rule {
             guard let value = permissions?.all else { continue }
             if value.text == "write-all" {
                 findings.append(Finding("write-all gives every scope write access: list only the scopes the job needs", at: value))
-            } else if value.text == "read-all", index > 0 {
-                // A workflow-level read-all is the OpenSSF Scorecard template's baseline; a job's should be precise.
-                findings.append(Finding("read-all lets the token read every scope (actions, packages, security events, …): list only the scopes the job needs", at: value, severity: .warning))
+            } else if value.text == "read-all" {
+                // A workflow-level read-all (the OpenSSF Scorecard template's baseline) matters when several jobs exist and some inherit it.
+                let inheriting = index > 0 ? [] : workflow.jobs.filter { $0.permissions == nil }.map(\.id.text)
+                guard index > 0 || (!inheriting.isEmpty && workflow.jobs.count > 1) else { continue }
+                let who = index > 0 ? "the job needs" : "job\(inheriting.count == 1 ? "" : "s") \(inheriting.joined(separator: ", ")) need\(inheriting.count == 1 ? "s" : "")"
+                findings.append(Finding("read-all lets the token read every scope (actions, packages, security events, …): list only the scopes \(who)", at: value, severity: .warning))
             }
         }
         guard let top = workflow.permissions else { return findings }
