@@ -20,6 +20,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_DIR = os.path.join(HERE, "action-metadata")
 TARGET = os.path.join(HERE, "..", "Sources", "WorkflowModel", "Expression", "PopularActions.swift")
+# Actions whose outputs are whatever the workflow's script sets (core.setOutput), beyond those declared.
+SCRIPT_SETS_OUTPUTS = {"actions/github-script"}
 
 
 def parse(text):
@@ -98,7 +100,8 @@ def main():
         lines.append(f"            inputs: [{input_items or ':'}],")
         majors = retired.pop(key, [])
         lines.append(f"            outputs: [{', '.join(swift_string(o) for o in outputs)}],")
-        lines.append(f"            retiredMajors: [{', '.join(swift_string(m) for m in majors)}]),")
+        dynamic = ", scriptSetsOutputs: true" if key in SCRIPT_SETS_OUTPUTS else ""
+        lines.append(f"            retiredMajors: [{', '.join(swift_string(m) for m in majors)}]{dynamic}),")
     if retired:
         sys.exit(f"retired-majors.txt names actions without metadata: {', '.join(sorted(retired))}")
     lines += ["    ]", "}", ""]

@@ -17,6 +17,9 @@ public struct PopularAction: Sendable {
     public var outputs: [String]
     /// Major versions (`v3`) whose action.yml runs on a runtime GitHub's runners no longer provide.
     public var retiredMajors: [String]
+    /// Whether the step's own script sets its outputs (`actions/github-script` calls
+    /// `core.setOutput` with any name), so `outputs` lists only the declared ones.
+    public var scriptSetsOutputs = false
 
     /// Whether `ref` (`v3`, `v3.1.0`) is one of the retired major versions.
     public func isRetired(ref: String) -> Bool {
