@@ -24,6 +24,7 @@ func runReporting(_ body: () throws -> Void) throws {
         throw Exit.usage
     } catch let error as GitError {
         printError("error: \(error.message)")
+        if verbose { printError("detail: git error kind \(error.kind), libgit2 code \(error.code)") }
         throw Exit.usage
     } catch let error as any UserFacingError {
         printError("error: \(error.message)")
@@ -31,9 +32,13 @@ func runReporting(_ body: () throws -> Void) throws {
         throw Exit.usage
     } catch {
         printError("internal error: \(error)")
+        printError(verbose ? "detail: \(String(reflecting: error))" : "hint: run again with --verbose for detail, and report it")
         throw Exit.internalError
     }
 }
+
+/// `--verbose` (a global option) asks for detail after the one-line error.
+private var verbose: Bool { ProcessInfo.processInfo.environment["SHIPGATE_VERBOSE"] == "1" }
 
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -49,4 +49,13 @@ import Testing
         let completion = try ShipgateBinary.run(["--generate-completion-script", "fish"], in: directory.path)
         #expect(completion.status == 0 && completion.stdout.contains("complete"))
     }
+
+    @Test func verboseAddsDetailToAnError() throws {
+        let outside = try TemporaryDirectory()
+        let plain = try ShipgateBinary.run(["status"], in: outside.path)
+        #expect(plain.stderr.split(separator: "\n").count == 1)
+        let verbose = try ShipgateBinary.run(["--verbose", "status"], in: outside.path)
+        #expect(verbose.status == 2)
+        #expect(verbose.stderr.contains("detail: git error kind notARepository"))
+    }
 }
