@@ -102,10 +102,12 @@ public struct Linter: Sendable {
                           sources: sources.withLock { $0 })
     }
 
-    /// Sorted by file and position, duplicates removed.
+    /// Sorted by file and position, duplicates removed (files given in order are already sorted).
     static func normalized(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let isSorted = zip(diagnostics, diagnostics.dropFirst()).allSatisfy { !($1 < $0) }
         var result: [Diagnostic] = []
-        for diagnostic in diagnostics.sorted() where result.last != diagnostic {
+        result.reserveCapacity(diagnostics.count)
+        for diagnostic in isSorted ? diagnostics : diagnostics.sorted() where result.last != diagnostic {
             result.append(diagnostic)
         }
         return result

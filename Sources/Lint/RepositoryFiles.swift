@@ -89,11 +89,36 @@ enum RepositoryFiles {
 
     /// An absolute path without `.`, `..` or repeated slashes (no file system access).
     static func normalized(_ absolute: String) -> String {
+        if isNormalized(absolute) { return absolute }
         var parts: [Substring] = []
         for part in absolute.split(separator: "/") where part != "." {
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// Whether `normalized` would return `path` unchanged: it starts with `/`, has no empty, `.`
+    /// or `..` component and no trailing `/` (the usual case: paths need no rebuilding).
+    static func isNormalized(_ path: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0, componentLength = 0, count = 0
+        for byte in path.utf8 {
+            if count == 0, byte != UInt8(ascii: "/") { return false }
+            if byte == UInt8(ascii: "/") {
+                if count > 0, componentLength == 0 { return false }
+                if componentLength == 1, previous == UInt8(ascii: ".") { return false }
+                if componentLength == 2, previous == UInt8(ascii: "."), beforePrevious == UInt8(ascii: ".") { return false }
+                componentLength = 0
+            } else {
+                componentLength += 1
+            }
+            beforePrevious = previous
+            previous = byte
+            count += 1
+        }
+        if count <= 1 { return count == 1 }
+        if componentLength == 0 { return false }
+        if componentLength == 1, previous == UInt8(ascii: ".") { return false }
+        return !(componentLength == 2 && previous == UInt8(ascii: ".") && beforePrevious == UInt8(ascii: "."))
     }
 
     /// `./dir` of every `uses: ./dir` in a workflow's text (a cheap scan, no second parse).

@@ -4,12 +4,12 @@ import WorkflowModel
 /// The files GitHub Actions hands a step: `$GITHUB_OUTPUT`, `$GITHUB_STEP_SUMMARY`.
 public enum GitHubFiles {
     /// Appends `text` to the file named by the variable `name`, when it is set (appending is the
-    /// contract of these files).
-    public static func append(_ text: String, to name: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// contract of these files); `text` is only computed then.
+    public static func append(_ text: @autoclosure () -> String, to name: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         guard let path = environment[name], !path.isEmpty, let handle = FileHandle(forWritingAtPath: path) else { return }
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()
-        try? handle.write(contentsOf: Data(text.utf8))
+        try? handle.write(contentsOf: Data(text().utf8))
     }
 }
 

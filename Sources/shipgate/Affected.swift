@@ -5,7 +5,7 @@ import Report
 import Stacks
 
 struct Affected: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the stacks a change touches (for a CI job matrix).")
+    static let configuration = CommandConfiguration(commandName: "affected", abstract: "List the stacks a change touches (for a CI job matrix).")
 
     @Option(help: "Compare from the merge base of this revision and the head.") var base: String
     @Option(help: "The head revision (default: HEAD).") var head: String?

@@ -2,7 +2,7 @@ import ArgumentParser
 import Promotion
 
 struct Approve: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Approve a build for an environment (a line in the build's git note).")
+    static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve a build for an environment (a line in the build's git note).")
 
     @Option(help: "The environment the build is approved into.") var env: String
     @Option(help: "The build (default: what would be promoted into the environment next).") var build: String?

@@ -4,6 +4,7 @@ import Promotion
 
 struct Env: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "env",
         abstract: "Inspect and hold environments.",
         subcommands: [EnvList.self, EnvShow.self, EnvDiff.self, EnvHistory.self, EnvHold.self, EnvRelease.self])
 }

@@ -4,11 +4,11 @@ import GitKit
 import Stacks
 
 struct Evidence: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show and verify the suite evidence recorded in git notes (refs/notes/shipgate).",
+    static let configuration = CommandConfiguration(commandName: "evidence", abstract: "Show and verify the suite evidence recorded in git notes (refs/notes/shipgate).",
                                                     subcommands: [Show.self, Verify.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the evidence recorded on a commit.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the evidence recorded on a commit.")
         @Argument(help: "The commit (default: HEAD).") var rev = "HEAD"
         @Option(help: "Output format: human or json.") var format: TestSession.Format = .human
 
@@ -22,7 +22,7 @@ struct Evidence: ParsableCommand {
     }
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check the HMAC signature of every evidence line on a commit (needs SHIPGATE_EVIDENCE_KEY).")
+        static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check the HMAC signature of every evidence line on a commit (needs SHIPGATE_EVIDENCE_KEY).")
         @Argument(help: "The commit (default: HEAD).") var rev = "HEAD"
 
         func run() throws {

@@ -5,6 +5,7 @@ import Hooks
 
 struct Hook: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "hook",
         abstract: "Install, remove or run the pre-push hook.",
         discussion: """
         Examples:
@@ -16,7 +17,7 @@ struct Hook: ParsableCommand {
     )
 
     struct Install: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the repository's pre-push hook (honours core.hooksPath).")
+        static let configuration = CommandConfiguration(commandName: "install", abstract: "Write the repository's pre-push hook (honours core.hooksPath).")
         @Flag(help: "Rewrite shipgate's hook even if it is already installed.") var force = false
 
         func run() throws {
@@ -28,7 +29,7 @@ struct Hook: ParsableCommand {
     }
 
     struct Uninstall: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove shipgate's pre-push hook and restore the previous one.")
+        static let configuration = CommandConfiguration(commandName: "uninstall", abstract: "Remove shipgate's pre-push hook and restore the previous one.")
 
         func run() throws {
             try runReporting {

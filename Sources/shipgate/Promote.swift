@@ -4,6 +4,7 @@ import Report
 
 struct Promote: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "promote",
         abstract: "Gate a build into an environment and record it in the environment's manifest.")
 
     @Option(name: .customLong("to"), help: "The environment to promote into.") var target: String

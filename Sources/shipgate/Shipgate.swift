@@ -25,6 +25,10 @@ struct Shipgate: AsyncParsableCommand {
         do {
             var command: ParsableCommand
             if let split = LintCommand.splitPaths(arguments) {
+                if let direct = LintCommand.direct(options: split.options, paths: split.paths) {
+                    try direct.run()
+                    return
+                }
                 var lint = try parseAsRoot(split.options)
                 if var parsed = lint as? LintCommand { parsed.paths = split.paths; lint = parsed }
                 command = lint

@@ -4,6 +4,7 @@ import Report
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show the repository's git state: branch, upstream, dirty paths, nearest tag, shallow flag.",
         discussion: """
         Examples:

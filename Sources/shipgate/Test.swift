@@ -3,7 +3,7 @@ import Foundation
 import Stacks
 
 struct Test: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the unit and integration suites of stacks, in parallel, with logs under .shipgate/logs/.")
+    static let configuration = CommandConfiguration(commandName: "test", abstract: "Run the unit and integration suites of stacks, in parallel, with logs under .shipgate/logs/.")
 
     @Option(name: .customLong("stack"), help: "Run only this stack (repeatable).") var stacks: [String] = []
     @Option(name: .customLong("suite"), help: "Run only this suite, e.g. unit or integration (repeatable).") var suites: [String] = []

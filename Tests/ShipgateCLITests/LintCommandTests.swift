@@ -129,6 +129,19 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("nope.yml: no such file"))
     }
+    /// Options the start-up shortcut does not judge (a bad value, a repeat) reach argument-parser.
+    @Test func optionsOutsideTheShortcutGoToTheParser() throws {
+        let root = try Self.scratch(files: ["a.yml": Self.goodWorkflow, "b.yml": Self.goodWorkflow, ".github/actions/setup/action.yml": Self.setupAction])
+        let bad = try Self.shipgate(["lint", "--format", "xml", "a.yml", "b.yml"], in: root)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("The value 'xml' is invalid for '--format <format>'"))
+        let repeated = try Self.shipgate(["lint", "--format", "human", "--format", "json", "a.yml", "b.yml"], in: root)
+        let parsed = try Self.shipgate(["lint", "--format", "human", "--format", "json", "--", "a.yml", "b.yml"], in: root)
+        #expect(repeated.status == parsed.status)
+        #expect(repeated.stdout == parsed.stdout)
+        #expect(repeated.stdout.hasPrefix("["))
+    }
+
     @Test func unknownRuleInConfigurationIsAUsageError() throws {
         let root = try Self.scratch(files: [".github/workflows/ci.yml": Self.goodWorkflow, "shipgate.yml": "lint:\n  disable: [runner-lable]\n"])
         let run = try Self.shipgate(["lint", ".github/workflows/ci.yml"], in: root)

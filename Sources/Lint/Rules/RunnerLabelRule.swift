@@ -72,6 +72,7 @@ struct RunnerLabelRule: Rule {
     /// For a label written `${{ matrix.os }}`, the values the matrix gives `os` (axis values and
     /// include rows); nil for other labels or when the matrix is itself an expression.
     static func matrixValues(of label: StringValue, in job: Job) -> [StringValue]? {
+        guard label.hasExpression else { return nil }
         let text = label.text.trimmingCharacters(in: .whitespaces)
         guard text.hasPrefix("${{"), text.hasSuffix("}}"), let matrix = job.strategy?.matrix, matrix.expression == nil else { return nil }
         let inner = text.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)

@@ -61,9 +61,19 @@ struct UnpinnedActionRule: Rule {
             return text.contains("@sha256:") || text.count == "docker://".count || value.hasExpression ? nil : Finding("container image \(text.dropFirst(9)) is not pinned to a digest: use image@sha256:…", at: value)
         }
         guard let reference = SecurityFacts.actionReference(text), !value.hasExpression else { return nil }
-        if reference.ref.count == 40, reference.ref.allSatisfy(\.isHexDigit) { return nil }
+        if Self.isCommitID(reference.ref) { return nil }
         if config.allowsUnpinned(reference.name) { return nil }
         let owner = reference.name.split(separator: "/").first.map(String.init) ?? reference.name
         return Finding("\(reference.name)@\(reference.ref) is not pinned to a commit: use the full 40-character commit id (keep the version in a comment), or allow the owner with `lint: { allow_unpinned: [\(owner)] }` in shipgate.yml", at: value)
+    }
+
+    /// 40 hexadecimal digits (full-width ones count, as `Character.isHexDigit` says); ASCII
+    /// text, almost always, is checked byte by byte.
+    private static func isCommitID(_ ref: some StringProtocol) -> Bool {
+        let utf8 = ref.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return utf8.count == 40 && utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }
+        }
+        return ref.count == 40 && ref.allSatisfy(\.isHexDigit)
     }
 }

@@ -53,9 +53,13 @@ public struct ObjectShape: Equatable, Sendable {
     public var others: ExprType?
 
     public init(_ properties: [String: ExprType], others: ExprType?) {
-        var lowered: [String: ExprType] = [:]
-        for (name, type) in properties { lowered[name.lowercased()] = type }
-        self.properties = lowered
+        if properties.keys.allSatisfy(\.isLowercaseASCII) {
+            self.properties = properties
+        } else {
+            var lowered: [String: ExprType] = [:]
+            for (name, type) in properties { lowered[name.lowercased()] = type }
+            self.properties = lowered
+        }
         self.others = others
     }
 
@@ -63,7 +67,7 @@ public struct ObjectShape: Equatable, Sendable {
 
     /// The type of `name`, nil when a strict object has no such property.
     public func property(_ name: String) -> ExprType? {
-        properties[name.lowercased()] ?? others
+        properties[name.isLowercaseASCII ? name : name.lowercased()] ?? others
     }
 
     /// The type of any one property value.
@@ -83,4 +87,9 @@ public struct ObjectShape: Equatable, Sendable {
         }
         return ObjectShape(properties, others: others)
     }
+}
+
+extension String {
+    /// Whether the text is ASCII without capitals, so `lowercased()` would return it unchanged.
+    var isLowercaseASCII: Bool { utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }
 }

@@ -41,10 +41,7 @@ public struct StringValue: Sendable, CustomStringConvertible {
     /// and quoted scalars map column for column; other multi-line forms are located by searching
     /// the source for the text at `index`.
     public func position(of index: String.Index) -> SourcePosition {
-        var lineInText = 0, column = 0
-        for scalar in text.unicodeScalars[text.startIndex..<index] {
-            if scalar == "\n" { lineInText += 1; column = 0 } else { column += 1 }
-        }
+        let (lineInText, column) = lineAndColumn(before: index)
         switch style {
         case .literal:
             let first = position.line + 1
@@ -58,6 +55,23 @@ public struct StringValue: Sendable, CustomStringConvertible {
         case .folded:
             return searchedPosition(of: index) ?? position
         }
+    }
+
+    /// Newlines before `index`, and Unicode scalars between the last of them and `index`.
+    private func lineAndColumn(before index: String.Index) -> (line: Int, column: Int) {
+        var line = 0, column = 0
+        let utf8 = text.utf8
+        guard index == utf8.endIndex || utf8[index] & 0xC0 != 0x80 else {
+            for scalar in text.unicodeScalars[text.startIndex..<index] {
+                if scalar == "\n" { line += 1; column = 0 } else { column += 1 }
+            }
+            return (line, column)
+        }
+        // Counted on the bytes: each scalar has exactly one byte that is not a continuation byte.
+        for byte in utf8[utf8.startIndex..<index] {
+            if byte == 0x0A { line += 1; column = 0 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
     }
 
     private var isOnOneLine: Bool {
