@@ -52,6 +52,7 @@ extension Repository {
             | GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX.rawValue
             | GIT_STATUS_OPT_SORT_CASE_SENSITIVELY.rawValue
         var list: OpaquePointer?
+        var refreshedIndex = false
         if let paths {
             options.flags |= GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH.rawValue
             var cStrings = paths.map { strdup($0) }
@@ -62,7 +63,14 @@ extension Repository {
             }
             try check(code, "cannot read the work tree status")
         } else {
-            try check(git_status_list_new(&list, pointer, &options), "cannot read the work tree status")
+            // Like `git status`, write refreshed stat data back to the index when it can, so the
+            // next status takes the fast path; a read-only or locked index just skips that.
+            var refreshing = options
+            refreshing.flags |= GIT_STATUS_OPT_UPDATE_INDEX.rawValue
+            refreshedIndex = git_status_list_new(&list, pointer, &refreshing) == 0
+            if !refreshedIndex {
+                try check(git_status_list_new(&list, pointer, &options), "cannot read the work tree status")
+            }
         }
         defer { git_status_list_free(list) }
         var entries: [StatusEntry] = []
@@ -91,6 +99,20 @@ extension Repository {
             if flags & GIT_STATUS_WT_TYPECHANGE.rawValue != 0 { entry.unstaged = .typeChanged }
             entries.append(entry)
         }
-        return StatusSummary(entries: entries)
+        let summary = StatusSummary(entries: entries)
+        if refreshedIndex, summary.staged.isEmpty, summary.conflicted.isEmpty { restoreCacheTree() }
+        return summary
+    }
+
+    /// Refreshing stat data invalidates the index's cache tree, which the fast path needs. With
+    /// nothing staged the index's tree is HEAD's, every tree object exists already, and rebuilding
+    /// the cache writes nothing but the index. Failures (a locked index) only cost speed later.
+    private func restoreCacheTree() {
+        var index: OpaquePointer?
+        guard git_repository_index(&index, pointer) == 0 else { return }
+        defer { git_index_free(index) }
+        var tree = git_oid()
+        guard git_index_write_tree(&tree, index) == 0 else { return }
+        _ = git_index_write(index)
     }
 }
