@@ -40,7 +40,8 @@ func logLines(_ directory: TemporaryDirectory) throws -> [String: LogLine] {
 func deploysInOrder() throws {
     let (repository, log) = try deployFixture()
     let build = try repository.git(["rev-parse", "HEAD~1"])
-    let output = try ShipgateBinary.run(["deploy", "--env", "development"], in: repository.path, environment: ["DEPLOY_LOG": log.path + "/log"])
+    // -j 2 explicitly: the default is the number of cores, and a one-core machine would serialise.
+    let output = try ShipgateBinary.run(["deploy", "--env", "development", "-j", "2"], in: repository.path, environment: ["DEPLOY_LOG": log.path + "/log"])
     #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     #expect(output.stdout.contains("3 of 3 stack(s) deployed to development"))
     let lines = try logLines(log)
