@@ -52,7 +52,7 @@ public struct PrePushPlanner {
             let base = try baseCommit(for: ref)
             if let refusal = try refusal(for: ref, base: base) { plan.refusals.append(refusal) }
             if let base {
-                changed.formUnion(try repository.changedPaths(from: base, to: ref.localID).flatMap(\.touchedPaths))
+                changed.formUnion(try repository.changedPathNames(from: base, to: ref.localID))
                 plan.notes.append("\(ref.remoteRef): \(ref.localID.short) compared with \(base.short)")
             } else {
                 everything = true

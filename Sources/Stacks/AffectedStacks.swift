@@ -98,10 +98,10 @@ public struct AffectedStacks: Sendable, Equatable {
             guard let mergeBase = try repository.mergeBase(baseID, headID) else {
                 throw UsageError("\(base) and \(head ?? "HEAD") have no common history", hint: "give a --base on the same history as the head")
             }
-            let changes = includeWorkTree
-                ? try repository.changedPathsToWorkTree(from: mergeBase)
-                : try repository.changedPaths(from: mergeBase, to: headID)
-            return resolve(changedPaths: changes.flatMap(\.touchedPaths), config: config)
+            let paths = includeWorkTree
+                ? try repository.changedPathsToWorkTree(from: mergeBase).flatMap(\.touchedPaths)
+                : try repository.changedPathNames(from: mergeBase, to: headID)
+            return resolve(changedPaths: paths, config: config)
         } catch let error as GitError where repository.isShallow && error.kind != .notARepository {
             if fallbackAll { return all(config) }
             throw UsageError("cannot compare with \(base): this is a shallow clone and the history is missing (\(error.message))",

@@ -84,4 +84,25 @@ import Testing
         let changes = try Repository.open(at: repo.path).changedPathsToWorkTree(from: ObjectID(hex: base)!)
         #expect(changes.map(\.path) == ["a.txt", "new/file.txt"])
     }
+
+    @Test func treeWalkPathNamesMatchGitDiffNameOnly() throws {
+        let repo = try GitFixture()
+        var files: [String: String] = ["a/keep.txt": "k", "a/b/deep.txt": "d", "becomes-dir": "file", "gone/x.txt": "x", "exec.sh": "#!/bin/sh\n"]
+        for index in 0..<30 { files["many/m\(index % 3)/f\(index).txt"] = "\(index)" }
+        let old = try repo.commit("base", files: files)
+        try FileManager.default.removeItem(atPath: repo.path + "/becomes-dir")
+        try repo.write("becomes-dir/inside.txt", "now a folder")
+        try FileManager.default.removeItem(atPath: repo.path + "/gone")
+        try repo.write("a/b/deep.txt", "changed")
+        try repo.write("spaced dir/ünï.txt", "new")
+        try repo.write("many/m1/f1.txt", "edited")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.path + "/exec.sh")
+        let new = try repo.commit("change")
+        let expected = try repo.git(["-c", "core.quotepath=false", "diff", "--no-renames", "--name-only", old, new])
+            .split(separator: "\n").map(String.init).sorted()
+        let repository = try Repository.open(at: repo.path)
+        #expect(try repository.changedPathNames(from: ObjectID(hex: old)!, to: ObjectID(hex: new)!) == expected)
+        #expect(try repository.changedPathNames(from: ObjectID(hex: new)!, to: ObjectID(hex: new)!).isEmpty)
+        #expect(expected.contains("becomes-dir") && expected.contains("becomes-dir/inside.txt") && expected.contains("exec.sh"))
+    }
 }
