@@ -44,7 +44,7 @@ enum ScriptExpansions {
         for (jobIndex, job) in workflow.jobs.enumerated() {
             for (stepIndex, step) in job.steps.enumerated() {
                 if let run = step.run { scripts[run.position] = (jobIndex, stepIndex) }
-                guard let uses = step.uses.flatMap({ SecurityFacts.actionReference($0.text) }),
+                guard let uses = step.action,
                       let inputs = sinks[uses.name] else { continue }
                 for entry in step.with where inputs.contains(entry.key.text) {
                     if let script = entry.string { scripts[script.position] = (jobIndex, stepIndex) }

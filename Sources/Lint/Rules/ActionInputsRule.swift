@@ -43,7 +43,7 @@ struct ActionInputsRule: Rule {
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for step in workflow.jobs.flatMap(\.steps) {
-            guard let uses = step.uses, let action = PopularActions.lookup(uses.text) else { continue }
+            guard let action = step.popularAction else { continue }
             for entry in step.with {
                 if let input = action.inputs[entry.key.text] {
                     if input.deprecated { findings.append(Finding("input \"\(entry.key.text)\" of \(action.name) is deprecated", at: entry.key, severity: .warning)) }
