@@ -20,7 +20,8 @@ enum RepositoryFiles {
         if let answer = known[directory] { return answer }
         let current = URL(fileURLWithPath: directory).standardizedFileURL.path
         let answer: String?
-        if FileManager.default.fileExists(atPath: current + "/.git") {
+        var status = stat()
+        if lstat(current + "/.git", &status) == 0 {
             answer = current
         } else {
             let parent = (current as NSString).deletingLastPathComponent
@@ -72,16 +73,20 @@ enum RepositoryFiles {
 
     /// The target for a path given on the command line; a missing path or a directory is a usage error.
     static func target(for path: String, currentDirectory: String, roots: inout [String: String?]) throws(UsageError) -> LintTarget {
-        let absolute = path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+        // Plain concatenation: `normalized` below removes any doubled slash it leaves.
+        let absolute = path.hasPrefix("/") ? path : currentDirectory.hasSuffix("/") ? currentDirectory + path : currentDirectory + "/" + path
+        // stat(2) directly: FileManager's check costs several times more, once per file given.
+        var status = stat()
+        guard stat(absolute, &status) == 0 else {
             throw UsageError("\(path): no such file", hint: "check the path; with no path, shipgate lints the repository's workflows")
         }
-        if isDirectory.boolValue {
+        if status.st_mode & S_IFMT == S_IFDIR {
             throw UsageError("\(path): is a directory, not a workflow file", hint: "give the files (\(path)/*.yml), or run with no path inside the repository")
         }
         let standardized = normalized(absolute)
-        let directory = (standardized as NSString).deletingLastPathComponent
+        // A normalized path starts with `/` and has no trailing one: the directory ends at its last `/`.
+        let slash = standardized.lastIndex(ofASCII: UInt8(ascii: "/")) ?? standardized.startIndex
+        let directory = slash == standardized.startIndex ? "/" : String(standardized[..<slash])
         let root = Self.root(containing: directory, known: &roots)
         let relative = root.map { String(standardized.dropFirst($0.count + 1)) }
         return LintTarget(path: absolute, displayPath: path, repositoryRoot: root, relativePath: relative)
