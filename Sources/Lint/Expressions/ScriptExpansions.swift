@@ -35,10 +35,10 @@ enum ScriptExpansions {
     ]
 
     static func of(_ workflow: Workflow, context: LintContext) -> [ScriptExpansion] {
-        context.memo.value(for: "script-expansions") { compute(workflow) }
+        context.memo.value(for: "script-expansions") { compute(workflow, context: context) }
     }
 
-    private static func compute(_ workflow: Workflow) -> [ScriptExpansion] {
+    private static func compute(_ workflow: Workflow, context: LintContext) -> [ScriptExpansion] {
         // Script position → indexes of its job and step (indexes: no copies of the big values).
         var scripts: [SourcePosition: (job: Int, step: Int)] = [:]
         for (jobIndex, job) in workflow.jobs.enumerated() {
@@ -54,7 +54,7 @@ enum ScriptExpansions {
         guard !scripts.isEmpty else { return [] }
         let classifier = Classifier(workflow: workflow)
         var result: [ScriptExpansion] = []
-        for checked in ExpressionAnalysis.of(workflow).expressions {
+        for checked in ExpressionAnalysis.of(workflow, context: context).expressions {
             guard let owner = scripts[checked.value.position], let expression = checked.expression else { continue }
             let job = workflow.jobs[owner.job]
             for value in expression.flowingValues {
