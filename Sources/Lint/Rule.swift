@@ -28,18 +28,22 @@ public struct RuleDescription: Sendable {
     public let rationale: String
     public let severity: Severity
     /// Examples where the rule must report, a `↓` before each character where a finding must appear.
-    public let triggering: [Example]
+    public var triggering: [Example] { makeTriggering() }
     /// Examples where the rule must stay silent.
-    public let nonTriggering: [Example]
+    public var nonTriggering: [Example] { makeNonTriggering() }
+    // Examples are built only when asked for (tests, the catalogue), not at every start-up.
+    private let makeTriggering: @Sendable () -> [Example]
+    private let makeNonTriggering: @Sendable () -> [Example]
 
     public init(id: String, summary: String, rationale: String, severity: Severity = .error,
-                triggering: [Example], nonTriggering: [Example]) {
+                triggering: @autoclosure @escaping @Sendable () -> [Example],
+                nonTriggering: @autoclosure @escaping @Sendable () -> [Example]) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
         self.severity = severity
-        self.triggering = triggering
-        self.nonTriggering = nonTriggering
+        makeTriggering = triggering
+        makeNonTriggering = nonTriggering
     }
 }
 

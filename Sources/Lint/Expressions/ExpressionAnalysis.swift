@@ -1,4 +1,3 @@
-import Synchronization
 import WorkflowModel
 
 /// One `${{ }}` (or bare `if:` condition) of a workflow, parsed and checked once.
@@ -30,18 +29,9 @@ final class ExpressionAnalysis: Sendable {
     let alwaysTrueConditions: [StringValue]
     let constantConditions: [(value: StringValue, expression: Expr)]
 
-    private static let cache = Mutex<[(key: ObjectIdentifier, source: SourceText, analysis: ExpressionAnalysis)]>([])
-
-    /// The analysis of `workflow`, computed on first use; a few recent files stay cached.
-    static func of(_ workflow: Workflow) -> ExpressionAnalysis {
-        let key = ObjectIdentifier(workflow.source)
-        if let hit = cache.withLock({ $0.first { $0.key == key }?.analysis }) { return hit }
-        let analysis = ExpressionAnalysis(workflow: workflow)
-        cache.withLock { entries in
-            entries.append((key, workflow.source, analysis))
-            if entries.count > 8 { entries.removeFirst() }
-        }
-        return analysis
+    /// The analysis of `workflow`, computed on first use and kept in the file's memo.
+    static func of(_ workflow: Workflow, context: LintContext) -> ExpressionAnalysis {
+        context.memo.value(for: "expressions") { ExpressionAnalysis(workflow: workflow) }
     }
 
     private init(workflow: Workflow) {

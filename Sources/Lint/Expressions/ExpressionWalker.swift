@@ -97,7 +97,7 @@ struct ExpressionWalker {
 
     /// Outputs of a step whose action's current metadata is known; nil (any output) otherwise.
     private func knownOutputs(_ step: Step) -> [String]? {
-        guard let uses = step.uses?.text, let action = PopularActions.lookup(uses), action.isCurrent, !action.scriptSetsOutputs else { return nil }
+        guard let action = step.popularAction, action.isCurrent, !action.scriptSetsOutputs else { return nil }
         return action.outputs
     }
 

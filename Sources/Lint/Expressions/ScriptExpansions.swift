@@ -35,16 +35,16 @@ enum ScriptExpansions {
     ]
 
     static func of(_ workflow: Workflow, context: LintContext) -> [ScriptExpansion] {
-        context.memo.value(for: "script-expansions") { compute(workflow) }
+        context.memo.value(for: "script-expansions") { compute(workflow, context: context) }
     }
 
-    private static func compute(_ workflow: Workflow) -> [ScriptExpansion] {
+    private static func compute(_ workflow: Workflow, context: LintContext) -> [ScriptExpansion] {
         // Script position → indexes of its job and step (indexes: no copies of the big values).
         var scripts: [SourcePosition: (job: Int, step: Int)] = [:]
         for (jobIndex, job) in workflow.jobs.enumerated() {
             for (stepIndex, step) in job.steps.enumerated() {
                 if let run = step.run { scripts[run.position] = (jobIndex, stepIndex) }
-                guard let uses = step.uses.flatMap({ SecurityFacts.actionReference($0.text) }),
+                guard let uses = step.action,
                       let inputs = sinks[uses.name] else { continue }
                 for entry in step.with where inputs.contains(entry.key.text) {
                     if let script = entry.string { scripts[script.position] = (jobIndex, stepIndex) }
@@ -54,7 +54,7 @@ enum ScriptExpansions {
         guard !scripts.isEmpty else { return [] }
         let classifier = Classifier(workflow: workflow)
         var result: [ScriptExpansion] = []
-        for checked in ExpressionAnalysis.of(workflow).expressions {
+        for checked in ExpressionAnalysis.of(workflow, context: context).expressions {
             guard let owner = scripts[checked.value.position], let expression = checked.expression else { continue }
             let job = workflow.jobs[owner.job]
             for value in expression.flowingValues {

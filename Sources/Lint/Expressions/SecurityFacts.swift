@@ -30,14 +30,8 @@ enum SecurityFacts {
 
     static func eventNames(_ workflow: Workflow) -> Set<String> { Set(workflow.events.map(\.name.text)) }
 
-    /// `owner/repo[/path]` and the ref of a `uses:` value; nil for local and docker references.
-    static func actionReference(_ uses: String) -> (name: String, ref: String)? {
-        guard !uses.hasPrefix("./"), !uses.hasPrefix("docker://"), let at = uses.lastIndex(ofASCII: UInt8(ascii: "@")) else { return nil }
-        return (String(uses[..<at]).lowercased(), String(uses[uses.index(after: at)...]))
-    }
-
     static func isCheckout(_ step: Step) -> Bool {
-        step.uses.flatMap { actionReference($0.text) }?.name == "actions/checkout"
+        step.action?.name == "actions/checkout"
     }
 
     static func with(_ step: Step, _ key: String) -> KeyValue? { step.with.first { $0.key.text == key } }

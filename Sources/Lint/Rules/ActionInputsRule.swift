@@ -43,7 +43,7 @@ struct ActionInputsRule: Rule {
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for step in workflow.jobs.flatMap(\.steps) {
-            guard let uses = step.uses, let action = PopularActions.lookup(uses.text) else { continue }
+            guard let action = step.popularAction else { continue }
             for entry in step.with {
                 if let input = action.inputs[entry.key.text] {
                     if input.deprecated { findings.append(Finding("input \"\(entry.key.text)\" of \(action.name) is deprecated", at: entry.key, severity: .warning)) }
@@ -52,8 +52,9 @@ struct ActionInputsRule: Rule {
                 }
             }
             guard action.isCurrent, step.node["with"]?.scalar == nil else { continue }
-            let given = Set(step.with.map(\.key.text))
-            let missing = action.inputs.filter { $0.value.required && !$0.value.hasDefault && !given.contains($0.key) }.map(\.key).sorted()
+            let missing = action.inputs.compactMap { name, input in
+                input.required && !input.hasDefault && !step.with.contains { $0.key.text == name } ? name : nil
+            }.sorted()
             if !missing.isEmpty {
                 findings.append(Finding("\(action.name) requires input\(missing.count == 1 ? "" : "s") \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) under with:", at: step.node.pair("uses")?.key ?? step.node))
             }

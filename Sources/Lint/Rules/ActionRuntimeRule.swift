@@ -43,13 +43,14 @@ struct ActionRuntimeRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        workflow.jobs.flatMap(\.steps).compactMap(\.uses).compactMap { uses in
+        workflow.jobs.flatMap(\.steps).compactMap { step in
+            guard let uses = step.uses else { return nil }
             let text = uses.text
             if text.hasPrefix("./") {
                 guard !uses.hasExpression, let using = context.localAction(text)?.using?.text, Self.retired.contains(using) else { return nil }
                 return Finding("the local action \(text) runs on \(using), which GitHub's runners no longer provide: set its runs.using to node20 or node24", at: uses)
             }
-            guard let reference = SecurityFacts.actionReference(text), let action = PopularActions.lookup(text),
+            guard let reference = step.action, let action = step.popularAction,
                   action.isRetired(ref: reference.ref) else { return nil }
             return Finding("\(reference.name)@\(reference.ref) runs on a Node.js version GitHub's runners no longer provide (node12 or node16): update it to the current major version", at: uses)
         }

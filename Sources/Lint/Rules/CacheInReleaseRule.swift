@@ -44,7 +44,7 @@ struct CacheInReleaseRule: Rule {
         guard publishes else { return [] }
         var findings: [Finding] = []
         for step in workflow.jobs.flatMap(\.steps) {
-            guard let reference = step.uses.flatMap({ SecurityFacts.actionReference($0.text) }) else { continue }
+            guard let reference = step.action else { continue }
             let setupCache = reference.name.hasPrefix("actions/setup-") && (SecurityFacts.with(step, "cache")?.string.map { $0.text != "false" && !$0.text.isEmpty } ?? false)
             if Self.cachingActions.contains(reference.name) || setupCache {
                 findings.append(Finding("\(reference.name) restores a cache in a publishing workflow: a cache poisoned by a pull request would ship; build releases without caches", at: step.node.pair("uses")?.key ?? step.node))

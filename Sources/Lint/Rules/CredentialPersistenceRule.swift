@@ -54,7 +54,7 @@ struct CredentialPersistenceRule: Rule {
         var findings: [Finding] = []
         for job in workflow.jobs {
             let uploads = job.steps.contains { step in
-                step.uses.flatMap { SecurityFacts.actionReference($0.text) }.map { $0.name == "actions/upload-artifact" || $0.name == "actions/upload-pages-artifact" } ?? false
+                step.action.map { $0.name == "actions/upload-artifact" || $0.name == "actions/upload-pages-artifact" } ?? false
             }
             for step in job.steps where SecurityFacts.isCheckout(step) {
                 let persist = SecurityFacts.with(step, "persist-credentials")?.string

@@ -35,6 +35,6 @@ struct ExpressionContextRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        ExpressionAnalysis.of(workflow).findings([.context])
+        ExpressionAnalysis.of(workflow, context: context).findings([.context])
     }
 }

@@ -31,6 +31,6 @@ struct ExpressionGithubRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        ExpressionAnalysis.of(workflow).findings([.github])
+        ExpressionAnalysis.of(workflow, context: context).findings([.github])
     }
 }

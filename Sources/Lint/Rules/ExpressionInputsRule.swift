@@ -35,6 +35,6 @@ struct ExpressionInputsRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        ExpressionAnalysis.of(workflow).findings([.inputs])
+        ExpressionAnalysis.of(workflow, context: context).findings([.inputs])
     }
 }

@@ -60,6 +60,6 @@ struct ExpressionMatrixRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        ExpressionAnalysis.of(workflow).findings([.matrix])
+        ExpressionAnalysis.of(workflow, context: context).findings([.matrix])
     }
 }

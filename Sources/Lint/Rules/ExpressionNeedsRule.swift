@@ -48,6 +48,6 @@ struct ExpressionNeedsRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        ExpressionAnalysis.of(workflow).findings([.needs])
+        ExpressionAnalysis.of(workflow, context: context).findings([.needs])
     }
 }

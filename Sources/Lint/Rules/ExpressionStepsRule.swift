@@ -36,6 +36,6 @@ struct ExpressionStepsRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        ExpressionAnalysis.of(workflow).findings([.steps])
+        ExpressionAnalysis.of(workflow, context: context).findings([.steps])
     }
 }

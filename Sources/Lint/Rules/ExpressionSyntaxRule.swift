@@ -31,6 +31,6 @@ struct ExpressionSyntaxRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        ExpressionAnalysis.of(workflow).findings([.syntax])
+        ExpressionAnalysis.of(workflow, context: context).findings([.syntax])
     }
 }

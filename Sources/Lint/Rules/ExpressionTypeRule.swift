@@ -33,6 +33,6 @@ struct ExpressionTypeRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        ExpressionAnalysis.of(workflow).findings([.type, .function, .property])
+        ExpressionAnalysis.of(workflow, context: context).findings([.type, .function, .property])
     }
 }

@@ -33,7 +33,7 @@ struct IfAlwaysTrueRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        ExpressionAnalysis.of(workflow).alwaysTrueConditions.map {
+        ExpressionAnalysis.of(workflow, context: context).alwaysTrueConditions.map {
             Finding("this condition has text outside \"${{ }}\", so it is a non-empty string and always true: put the whole condition inside one \"${{ }}\"", at: $0)
         }
     }

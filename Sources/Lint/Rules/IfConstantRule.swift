@@ -34,7 +34,7 @@ struct IfConstantRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        ExpressionAnalysis.of(workflow).constantConditions.map { entry in
+        ExpressionAnalysis.of(workflow, context: context).constantConditions.map { entry in
             Finding("this condition is constant (\(entry.expression)): it reads no context and calls no status function, so the job or step always or never runs", at: entry.value)
         }
     }

@@ -46,21 +46,27 @@ struct UnpinnedActionRule: Rule {
     )
 
     func check(_ workflow: Workflow, context: LintContext) -> [Finding] {
-        let uses = workflow.jobs.flatMap { job in [job.uses].compactMap { $0 } + job.steps.compactMap(\.uses) }
-        return uses.compactMap { check($0, config: context.config) }
+        workflow.jobs.flatMap { job in
+            (job.uses.flatMap { check($0, ActionReference($0.text), config: context.config) }.map { [$0] } ?? [])
+                + check(job.steps, config: context.config)
+        }
     }
 
     func check(_ action: ActionMetadata, context: LintContext) -> [Finding] {
-        action.steps.compactMap(\.uses).compactMap { check($0, config: context.config) }
+        check(action.steps, config: context.config)
     }
 
-    private func check(_ value: StringValue, config: LintConfig) -> Finding? {
+    private func check(_ steps: [Step], config: LintConfig) -> [Finding] {
+        steps.compactMap { step in step.uses.flatMap { check($0, step.action, config: config) } }
+    }
+
+    private func check(_ value: StringValue, _ reference: ActionReference?, config: LintConfig) -> Finding? {
         let text = value.text
         if text.hasPrefix("docker://") {
             // An empty image is the uses rule's finding, not a pinning problem.
             return text.contains("@sha256:") || text.count == "docker://".count || value.hasExpression ? nil : Finding("container image \(text.dropFirst(9)) is not pinned to a digest: use image@sha256:…", at: value)
         }
-        guard let reference = SecurityFacts.actionReference(text), !value.hasExpression else { return nil }
+        guard let reference, !value.hasExpression else { return nil }
         if Self.isCommitID(reference.ref) { return nil }
         if config.allowsUnpinned(reference.name) { return nil }
         let owner = reference.name.split(separator: "/").first.map(String.init) ?? reference.name

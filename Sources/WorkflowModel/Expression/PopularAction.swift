@@ -36,8 +36,21 @@ public struct PopularAction: Sendable {
 public enum PopularActions {
     /// The metadata for `uses: owner/repo[/path]@ref`, nil for other actions, local and docker references.
     public static func lookup(_ uses: String) -> PopularAction? {
-        guard let at = uses.lastIndex(ofASCII: UInt8(ascii: "@")), !uses.hasPrefix("./"), !uses.hasPrefix("docker://") else { return nil }
-        return table[uses[..<at].lowercased()]
+        ActionReference(uses).flatMap { table[$0.name] }
+    }
+}
+
+/// The `owner/repo[/path]` (lowercased) and ref of a `uses:` value naming a repository's action
+/// or reusable workflow.
+public struct ActionReference: Sendable {
+    public let name: String
+    public let ref: String
+
+    /// Nil for local (`./`) and docker references and for values without `@`.
+    public init?(_ uses: String) {
+        guard !uses.hasPrefix("./"), !uses.hasPrefix("docker://"), let at = uses.lastIndex(ofASCII: UInt8(ascii: "@")) else { return nil }
+        name = uses[..<at].lowercased()
+        ref = String(uses[uses.index(after: at)...])
     }
 }
 

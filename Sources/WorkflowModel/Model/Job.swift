@@ -126,6 +126,10 @@ public final class Step: Sendable {
     public let id: StringValue?
     public let name: StringValue?
     public let uses: StringValue?
+    /// The repository action `uses:` names, parsed once for the rules that need it.
+    public let action: ActionReference?
+    /// The known metadata of that action.
+    public let popularAction: PopularAction?
     public let run: StringValue?
     public let with: [KeyValue]
     public let env: [KeyValue]
@@ -141,6 +145,8 @@ public final class Step: Sendable {
         id = reader.string("id", in: node)
         name = reader.string("name", in: node)
         uses = reader.string("uses", in: node)
+        action = uses.flatMap { ActionReference($0.text) }
+        popularAction = action.flatMap { PopularActions.table[$0.name] }
         run = reader.string("run", in: node)
         with = reader.keyValues(node["with"])
         env = reader.keyValues(node["env"])
