@@ -78,7 +78,9 @@ public struct ShellCommand: Sendable {
                     case .signaled(let signal): return .signaled(signal)
                     }
                 } catch {
-                    if box.get() == nil { close(fd) }
+                    // The descriptor belongs to Subprocess now: it closes it on every path. Closing
+                    // it here too closed another suite's descriptor that reused the number, and
+                    // Subprocess then stopped the process ("FileDescriptor is already closed").
                     return Task.isCancelled ? .interrupted : .failedToStart(ShellCommand.describe(error))
                 }
             }
