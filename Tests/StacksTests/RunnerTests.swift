@@ -108,8 +108,14 @@ import Testing
         let outcome = await ShellCommand("echo $GREETING from $(pwd)", directory: folder, environment: ["GREETING": "hi"], timeout: 5).run(output: fd)
         #expect(outcome.termination == .exited(0))
         #expect(try String(contentsOfFile: folder + "/out", encoding: .utf8) == "hi from \(folder)\n")
+        let openBefore = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
         let missing = await ShellCommand("true", directory: folder + "/nope").run(output: fd)
         if case .failedToStart = missing.termination {} else { Issue.record("expected failedToStart, got \(missing.termination)") }
+        // A failed start hands the descriptor back closed exactly once: nothing leaks (other tests
+        // run in parallel, so allow their descriptors to come and go).
+        let openAfter = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
+        #expect(openAfter <= openBefore + 8)
+        #expect(fcntl(fd, F_GETFD) != -1, "the caller's descriptor stays open")
     }
 }
 
