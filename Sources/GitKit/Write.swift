@@ -106,13 +106,16 @@ extension Repository {
     /// Seconds after which a lock file is taken to be left behind by a process that died.
     static let staleLockAge: TimeInterval = 2
 
-    /// Waits a little for the lock at `path` to go away; removes it once it is stale.
+    /// Waits for the lock at `path` to go away (a writer holds one for milliseconds); removes it
+    /// once it is older than `staleLockAge`, as only a killed process leaves one that long.
     func waitForLock(_ path: String) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let modified = attributes[.modificationDate] as? Date else { return }
-        if Date().timeIntervalSince(modified) >= Repository.staleLockAge {
-            try? FileManager.default.removeItem(atPath: path)
-        } else {
+        for _ in 0..<100 {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  let modified = attributes[.modificationDate] as? Date else { return }
+            if Date().timeIntervalSince(modified) >= Repository.staleLockAge {
+                try? FileManager.default.removeItem(atPath: path)
+                return
+            }
             usleep(50_000)
         }
     }
