@@ -130,18 +130,6 @@ struct IndexFile {
         return ObjectID(oid)
     }
 
-    /// The entry for `path` (stage 0), by binary search over the sorted entries.
-    func entry(for path: UnsafeBufferPointer<UInt8>) -> Entry? {
-        var low = 0, high = entries.count
-        while low < high {
-            let middle = (low + high) / 2
-            let order = IndexFile.compare(entries[middle].path, path)
-            if order == 0 { return entries[middle] }
-            if order < 0 { low = middle + 1 } else { high = middle }
-        }
-        return nil
-    }
-
     /// Byte-wise order, the index's own.
     static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(a.count, b.count)

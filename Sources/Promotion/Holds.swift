@@ -31,8 +31,7 @@ public struct Holds {
             throw UsageError("\(name) is already on hold (by \(hold.by) since \(Timestamp.format(hold.at)): \"\(hold.reason)\")",
                              hint: "release it first to change the reason: shipgate env release \(name)")
         }
-        // Manifests record whole seconds; a sub-second `now` would not read back equal.
-        let newHold = Hold(reason: reason, by: actor, at: Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down)))
+        let newHold = Hold(reason: reason, by: actor, at: Timestamp.recordable(now))
         let text = try ManifestWriter.replacingBlock("hold", in: try workspace.manifestText(target), with: ManifestWriter.holdBlock(newHold),
                                                      before: "deployed", file: target.path)
         guard try workspace.reparse(text, target).hold == newHold else {

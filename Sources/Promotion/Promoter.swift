@@ -95,9 +95,7 @@ public struct Promoter {
             return outcome
         }
         let previous = Set(stackKeys.compactMap { target.deployedBuild(of: $0) }).subtracting([build]).sorted()
-        // Manifests record whole seconds; a sub-second `now` would not read back equal.
-        let recordedAt = Date(timeIntervalSince1970: request.now.timeIntervalSince1970.rounded(.down))
-        var deployment = Deployment(build: build, at: recordedAt, by: request.actor, stacks: target.deployed?.stacks ?? [:])
+        var deployment = Deployment(build: build, at: Timestamp.recordable(request.now), by: request.actor, stacks: target.deployed?.stacks ?? [:])
         for stack in (stacks.isEmpty ? Array(deployment.stacks.keys) : stacks) { deployment.stacks[stack] = build }
         let text = try ManifestWriter.replacingBlock("deployed", in: try workspace.manifestText(target),
                                                      with: ManifestWriter.deployedBlock(deployment), file: target.path)

@@ -148,6 +148,12 @@ public struct Hold: Sendable, Equatable {
 
 /// ISO 8601 UTC times as shipgate writes them (`2026-11-20T10:00:00Z`) and reads them (any offset).
 public enum Timestamp {
+    /// `date` cut to the whole second, the precision manifests record: a record built from it
+    /// reads back equal to what was written.
+    public static func recordable(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
     public static func format(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
